@@ -1,0 +1,101 @@
+import Foundation
+
+/// A typed value of a contract field, or ``empty`` when the field has no value (never set, or cleared).
+///
+/// Equality is by meaning: amounts compare numerically (`1200.00 == 1200`) and text by Unicode
+/// canonical equivalence. Build values from user text with ``FieldAssignment/parse(_:)`` or
+/// ``FieldValue/parse(_:for:)``, which validate them.
+public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
+    /// No value.
+    case empty
+    /// Text.
+    case text(String)
+    /// A whole number.
+    case integer(Int)
+    /// An exact amount.
+    case money(Decimal)
+    /// A calendar day.
+    case date(LedgerDate)
+    /// One of a closed set, in its canonical spelling.
+    case choice(String)
+    /// A list of short text items, in order, without duplicates.
+    case list([String])
+
+    /// Whether the field has no value.
+    public var isEmpty: Bool { self == .empty }
+
+    /// The value as people read it and as `contracts show` prints it: dates `YYYY-MM-DD`, amounts as
+    /// plain decimals, lists joined with `, `, an empty value as the empty string.
+    public var description: String {
+        switch self {
+        case .empty: ""
+        case .text(let text): text
+        case .integer(let number): String(number)
+        case .money(let amount): Self.plain(amount)
+        case .date(let date): date.description
+        case .choice(let choice): choice
+        case .list(let items): items.joined(separator: ", ")
+        }
+    }
+
+    /// The value for a one-line summary: text quoted and cut short, `(empty)` for no value.
+    public var summaryText: String {
+        switch self {
+        case .empty: "(empty)"
+        case .text(let text): LedgerFormat.quoted(text, limit: 60)
+        case .list(let items): "[" + items.map { LedgerFormat.quoted($0, limit: 30) }.joined(separator: ", ") + "]"
+        default: description
+        }
+    }
+
+    /// The text, when this is a text value.
+    public var text: String? {
+        if case .text(let text) = self { return text }
+        return nil
+    }
+
+    /// The whole number, when this is an integer value.
+    public var integer: Int? {
+        if case .integer(let number) = self { return number }
+        return nil
+    }
+
+    /// The amount, when this is a money value.
+    public var money: Decimal? {
+        if case .money(let amount) = self { return amount }
+        return nil
+    }
+
+    /// The date, when this is a date value.
+    public var date: LedgerDate? {
+        if case .date(let date) = self { return date }
+        return nil
+    }
+
+    /// The canonical spelling, when this is a choice value.
+    public var choice: String? {
+        if case .choice(let choice) = self { return choice }
+        return nil
+    }
+
+    /// The items, when this is a list value.
+    public var list: [String]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    /// Whether the value can be stored in a field of the given kind (``empty`` fits every kind).
+    public func fits(_ kind: FieldKind) -> Bool {
+        switch (self, kind) {
+        case (.empty, _), (.text, .text), (.integer, .integer), (.money, .money), (.date, .date): true
+        case (.choice(let choice), .choice(let allowed)): allowed.contains(choice)
+        case (.list, .list): true
+        default: false
+        }
+    }
+
+    /// A decimal written plainly, without exponent or grouping (`1200.5`, `0.000001`).
+    static func plain(_ amount: Decimal) -> String {
+        amount.description
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The values of a contract's fields; a field that is not present is ``FieldValue/empty``.
+///
+/// It never stores an empty value, so two sets of values are equal when every field has the same
+/// value. It iterates in catalogue order and encodes as a JSON object keyed by field name, each
+/// value in its field's natural form (`{"endDate":"2026-12-31","price":"1200.5","units":5}`).
+public struct FieldValues: Hashable, Sendable, Sequence, Codable, ExpressibleByDictionaryLiteral {
+    private var storage: [FieldName: FieldValue]
+
+    /// No values.
+    public init() {
+        storage = [:]
+    }
+
+    /// Values from a dictionary; empty values are dropped.
+    public init(_ values: [FieldName: FieldValue]) {
+        storage = values.filter { !$0.value.isEmpty }
+    }
+
+    /// Values from a literal such as `[.name: .text("Backup"), .units: .integer(5)]`.
+    public init(dictionaryLiteral elements: (FieldName, FieldValue)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// The value of a field; setting ``FieldValue/empty`` removes it.
+    public subscript(field: FieldName) -> FieldValue {
+        get { storage[field] ?? .empty }
+        set { storage[field] = newValue.isEmpty ? nil : newValue }
+    }
+
+    /// The fields that have a value, in catalogue order.
+    public var fields: [FieldName] { storage.keys.sorted() }
+
+    /// Whether no field has a value.
+    public var isEmpty: Bool { storage.isEmpty }
+
+    /// The number of fields that have a value.
+    public var count: Int { storage.count }
+
+    /// The non-empty values keyed by field.
+    public var dictionary: [FieldName: FieldValue] { storage }
+
+    /// Only the given fields' values.
+    public func restricted(to fields: some Sequence<FieldName>) -> FieldValues {
+        var result = FieldValues()
+        for field in fields { result[field] = self[field] }
+        return result
+    }
+
+    /// The (field, value) pairs with a value, in catalogue order.
+    public func makeIterator() -> IndexingIterator<[(field: FieldName, value: FieldValue)]> {
+        fields.map { (field: $0, value: storage[$0]!) }.makeIterator()
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var values: [FieldName: FieldValue] = [:]
+        for key in container.allKeys {
+            guard let field = FieldName(rawValue: key.stringValue) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "unknown field '\(key.stringValue)'")
+            }
+            values[field] = try container.decodeFieldValue(for: field, forKey: key)
+        }
+        self.init(values)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for (field, value) in self {
+            try container.encodeFieldValue(value, forKey: AnyCodingKey(field.rawValue))
+        }
+    }
+}
