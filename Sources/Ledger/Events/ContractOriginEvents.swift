@@ -15,13 +15,19 @@ public struct ContractImported: LedgerEventPayload {
     public var fields: FieldValues
     /// The Autotask company (also in `fields`, kept apart for projections and filters).
     public var companyID: Int
+    /// The renewal contract, when Autotask had already renewed the contract at import time.
+    public var renewedContractID: Int?
 
     /// Makes the payload.
-    public init(id: ContractID, reference: AutotaskReference, fields: FieldValues, companyID: Int) {
+    public init(
+        id: ContractID, reference: AutotaskReference, fields: FieldValues, companyID: Int,
+        renewedContractID: Int? = nil
+    ) {
         self.id = id
         self.reference = reference
         self.fields = fields
         self.companyID = companyID
+        self.renewedContractID = renewedContractID
     }
 
     public var event: LedgerEvent { .contractImported(self) }
@@ -67,8 +73,7 @@ public struct ContractCopied: LedgerEventPayload {
     public var fields: FieldValues
 
     /// Makes the payload.
-    public init(id: ContractID, sourceID: ContractID, sourceReference: AutotaskReference? = nil, fields: FieldValues)
-    {
+    public init(id: ContractID, sourceID: ContractID, sourceReference: AutotaskReference? = nil, fields: FieldValues) {
         self.id = id
         self.sourceID = sourceID
         self.sourceReference = sourceReference

@@ -73,7 +73,8 @@ extension FieldValue {
         }
         if negative && amount != 0 {
             throw LedgerError(
-                .invalidValue, "\(field): \(LedgerFormat.quoted(text, limit: 40)) is negative; amounts must be zero or more")
+                .invalidValue,
+                "\(field): \(LedgerFormat.quoted(text, limit: 40)) is negative; amounts must be zero or more")
         }
         if whole.drop(while: { $0 == "0" }).count > 15 || fraction.count > 6 {
             throw LedgerError(
@@ -95,7 +96,8 @@ extension FieldValue {
                 "\(field): \(LedgerFormat.quoted(text, limit: 40)) is out of range; use a year from "
                     + "\(LedgerDate.years.lowerBound) to \(LedgerDate.years.upperBound)")
         }
-        throw LedgerError(.invalidValue, "\(field): \(LedgerFormat.quoted(text, limit: 40)) is not a date; use YYYY-MM-DD")
+        throw LedgerError(
+            .invalidValue, "\(field): \(LedgerFormat.quoted(text, limit: 40)) is not a date; use YYYY-MM-DD")
     }
 
     private static func parseList(_ raw: String, field: FieldName, maxItems: Int, maxItemLength: Int)

@@ -92,6 +92,7 @@ public struct ContractState: Hashable, Sendable {
         case .contractImported(let payload):
             origin = .imported(payload.reference)
             fields = payload.fields
+            renewedTo = payload.renewedContractID
             autoSync = true
         case .contractCreated(let payload):
             origin = .created
