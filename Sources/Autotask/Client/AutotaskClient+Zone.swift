@@ -1,0 +1,67 @@
+import Foundation
+
+extension AutotaskClient {
+    /// The zone URL the client talks to (such as `https://webservices5.autotask.net/atservicesrest/`),
+    /// looked up and cached on first use under zone discovery.
+    public func zoneURL() async throws -> URL {
+        let root = try await zoneRoot()
+        guard let url = URL(string: root) else {
+            throw AutotaskError(code: .invalidConfiguration, message: "The zone URL \(root) is not a valid URL.")
+        }
+        return url
+    }
+
+    /// The zone's REST root, ending in `/`, discovering it once for concurrent callers.
+    func zoneRoot() async throws -> String {
+        enum Next {
+            case done(String)
+            case wait(Task<String, any Error>)
+        }
+        let next: Next = state.withLock { state in
+            switch state.zone {
+            case .resolved(let root):
+                return .done(root)
+            case .resolving(let task):
+                return .wait(task)
+            case .unknown:
+                let task = Task { try await self.discoverZone() }
+                state.zone = .resolving(task)
+                return .wait(task)
+            }
+        }
+        switch next {
+        case .done(let root):
+            return root
+        case .wait(let task):
+            do {
+                let root = try await task.value
+                state.withLock { state in
+                    if case .resolving(let current) = state.zone, current == task { state.zone = .resolved(root) }
+                }
+                return root
+            } catch {
+                state.withLock { state in
+                    if case .resolving(let current) = state.zone, current == task { state.zone = .unknown }
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Forgets a discovered zone, so that the next request looks it up again.
+    func forgetZone() {
+        guard case .discovery = configuration.zone else { return }
+        state.withLock { state in
+            if case .resolved = state.zone { state.zone = .unknown }
+        }
+    }
+
+    private func discoverZone() async throws -> String {
+        let request = Request(target: .zoneLookup, endpoint: "zoneInformation")
+        let zone = try await send(request, recorder: nil) { response in
+            try JSONDecoder().decode(ZoneInformation.self, from: Data(response.body))
+        }
+        configuration.logger?.info("Autotask zone: \(zone.zoneName ?? "?") at \(zone.url)")
+        return Self.normalizedRoot(zone.url)
+    }
+}
