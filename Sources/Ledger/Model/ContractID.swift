@@ -3,7 +3,9 @@ import Foundation
 /// The identifier of one LCI contract, such as `LC-1`; the application allocates it.
 ///
 /// It names the contract's stream (`contract/LC-1`) and is what users type (`contracts show LC-1`).
-public struct ContractID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ContractID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
     /// The identifier text.
     public let rawValue: String
 
@@ -15,6 +17,11 @@ public struct ContractID: RawRepresentable, Hashable, Comparable, Sendable, Coda
     /// Wraps an identifier without checking it.
     public init(_ rawValue: String) {
         self.rawValue = rawValue
+    }
+
+    /// Wraps a literal identifier such as `"LC-1"`, without checking it.
+    public init(stringLiteral value: String) {
+        self.rawValue = value
     }
 
     /// Checks text typed by a user: 1 to 64 characters, letters, digits, `-`, `_` or `.` only.
