@@ -65,7 +65,7 @@ public final class Database {
 
     private func configure() throws {
         try execute("PRAGMA foreign_keys = ON")
-        guard !options.readOnly else { return }
+        guard !options.readOnly, path != ":memory:" else { return }
         let mode = try scalarText("PRAGMA journal_mode = WAL")
         guard mode?.lowercased() == "wal" else {
             throw SQLiteError(code: .error, message: "could not switch the journal to WAL (got \(mode ?? "nothing"))")

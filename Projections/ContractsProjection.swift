@@ -1,0 +1,97 @@
+import EventLog
+import Ledger
+
+/// The current contracts, one row each, with the imported marker and the Autotask ids.
+///
+/// `imported` is the `**` of the contracts list; `reference_key` is unique, so one Autotask contract
+/// or service can be imported only once.
+struct ContractsProjection: Projection {
+    let name = "contracts"
+    let version = 1
+    let tables = [ProjectionTable(name: "contracts", key: ["id"])]
+
+    func createTables(in database: Database) throws {
+        try database.execute(
+            """
+            CREATE TABLE contracts (
+                id TEXT PRIMARY KEY,
+                number INTEGER,
+                origin TEXT NOT NULL,
+                imported INTEGER NOT NULL,
+                reference_key TEXT UNIQUE,
+                level TEXT,
+                autotask_contract_id INTEGER,
+                autotask_contract_service_id INTEGER,
+                autotask_service_id INTEGER,
+                copied_from TEXT,
+                company_id INTEGER,
+                company_name TEXT,
+                name TEXT,
+                status TEXT,
+                type TEXT,
+                start_date TEXT,
+                end_date TEXT,
+                price TEXT,
+                billing_cycle TEXT,
+                auto_sync INTEGER NOT NULL,
+                missing_reason TEXT,
+                renewed_to INTEGER,
+                asset_count INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                created_position INTEGER NOT NULL,
+                updated_position INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX contracts_by_company ON contracts (company_id, number);
+            """)
+    }
+
+    func apply(_ change: ProjectedEvent, to database: Database) throws {
+        guard let state = change.contractAfter, state.exists, let origin = state.origin else { return }
+        let reference = state.reference
+        let copiedFrom: DatabaseValue
+        if case .copied(let source) = origin { copiedFrom = .text(source.rawValue) } else { copiedFrom = .null }
+        let created = change.contractBefore?.exists == true ? nil : change.recorded.position
+        try database.execute(
+            """
+            INSERT INTO contracts (id, number, origin, imported, reference_key, level, autotask_contract_id,
+                autotask_contract_service_id, autotask_service_id, copied_from, company_id, company_name, name, status,
+                type, start_date, end_date, price, billing_cycle, auto_sync, missing_reason, renewed_to, asset_count,
+                version, created_position, updated_position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                company_id = excluded.company_id, company_name = excluded.company_name, name = excluded.name,
+                status = excluded.status, type = excluded.type, start_date = excluded.start_date,
+                end_date = excluded.end_date, price = excluded.price, billing_cycle = excluded.billing_cycle,
+                auto_sync = excluded.auto_sync, missing_reason = excluded.missing_reason,
+                renewed_to = excluded.renewed_to, asset_count = excluded.asset_count, version = excluded.version,
+                updated_position = excluded.updated_position
+            """,
+            [
+                .text(state.id.rawValue), .optionalInteger(state.id.number.map(Int64.init)),
+                .text(Self.originName(origin)), .integer(state.isImported ? 1 : 0),
+                .optionalText(reference?.key), .optionalText(reference?.level.rawValue),
+                .optionalInteger(reference.map { Int64($0.contractID) }),
+                .optionalInteger(reference?.contractServiceID.map(Int64.init)),
+                .optionalInteger(reference?.serviceID.map(Int64.init)), copiedFrom,
+                .optionalInteger(state[.companyID].integer.map(Int64.init)), Self.text(state[.companyName]),
+                Self.text(state[.name]), Self.text(state[.status]), Self.text(state[.type]),
+                Self.text(state[.startDate]), Self.text(state[.endDate]), Self.text(state[.price]),
+                Self.text(state[.billingCycle]), .integer(state.autoSync ? 1 : 0),
+                .optionalText(state.missingReason.map { "\($0)" }), .optionalInteger(state.renewedTo.map(Int64.init)),
+                .integer(Int64(state.assets.count)), .integer(Int64(state.version)),
+                .integer(created ?? change.recorded.position), .integer(change.recorded.position),
+            ])
+    }
+
+    static func originName(_ origin: ContractOrigin) -> String {
+        switch origin {
+        case .imported: "imported"
+        case .created: "created"
+        case .copied: "copied"
+        }
+    }
+
+    static func text(_ value: FieldValue) -> DatabaseValue {
+        value.isEmpty ? .null : .text(value.description)
+    }
+}
