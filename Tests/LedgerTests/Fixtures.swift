@@ -46,7 +46,7 @@ let autotaskPrimary = LedgerSettings.fold([PrimaryIntegrationSet(integration: .a
 let itGluePrimary = LedgerSettings.fold([PrimaryIntegrationSet(integration: .itGlue).event])
 
 /// Given these past events of one contract stream, the contract's state.
-func given(_ id: ContractID = "LC-1", _ events: [LedgerEvent]) -> ContractState {
+func given(_ events: [LedgerEvent], as id: ContractID = "LC-1") -> ContractState {
     ContractState.fold(id: id, events)
 }
 

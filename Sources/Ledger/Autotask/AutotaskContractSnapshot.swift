@@ -72,7 +72,7 @@ public struct AutotaskContractSnapshot: Hashable, Sendable {
         values[.startDate] = .date(startDate)
         values[.endDate] = .date(endDate)
         values[.billingCycle] = .autotaskText(billingCycle)
-        values[.price] = price.map { .money($0) } ?? .empty
+        values[.price] = .autotaskMoney(price)
         values[.description] = .autotaskText(description)
         return values
     }
@@ -83,5 +83,11 @@ extension FieldValue {
     static func autotaskText(_ text: String?) -> FieldValue {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .empty }
         return .text(text)
+    }
+
+    /// An amount from Autotask: kept as is (even negative), a missing or NaN amount being no value.
+    static func autotaskMoney(_ amount: Decimal?) -> FieldValue {
+        guard let amount, !amount.isNaN else { return .empty }
+        return .money(amount)
     }
 }

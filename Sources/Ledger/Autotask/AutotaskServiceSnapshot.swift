@@ -46,7 +46,7 @@ public struct AutotaskServiceSnapshot: Hashable, Sendable {
     public func fieldValues(contract: AutotaskContractSnapshot) -> FieldValues {
         var values = contract.fieldValues()
         values[.name] = .autotaskText(name)
-        values[.price] = price.map { .money($0) } ?? .empty
+        values[.price] = .autotaskMoney(price)
         values[.units] = units.map { .integer($0) } ?? .empty
         values[.billingCycle] = .autotaskText(billingCycle)
         values[.description] = .autotaskText(description)

@@ -16,6 +16,7 @@ public struct AutotaskFieldChanged: LedgerEventPayload {
 
     /// Makes the payload.
     public init(field: FieldName, from: FieldValue, to: FieldValue, syncRun: Int) {
+        precondition(from.fits(field.kind) && to.fits(field.kind), "values must fit \(field)'s kind")
         self.field = field
         self.from = from
         self.to = to

@@ -20,6 +20,7 @@ public struct FieldEdited: LedgerEventPayload {
 
     /// Makes the payload.
     public init(field: FieldName, from: FieldValue, to: FieldValue, reason: String? = nil) {
+        precondition(from.fits(field.kind) && to.fits(field.kind), "values must fit \(field)'s kind")
         self.field = field
         self.from = from
         self.to = to

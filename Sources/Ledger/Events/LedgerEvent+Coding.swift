@@ -75,7 +75,9 @@ extension LedgerEventPayload {
             @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "invalid data")
             }
         let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-        let detail = context.debugDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let detail =
+            kind == "invalid data"
+            ? context.debugDescription.split(whereSeparator: \.isNewline).first.map(String.init) ?? "" : ""
         return [kind, path.isEmpty ? nil : "at \(path)", detail.isEmpty ? nil : "(\(detail))"]
             .compactMap { $0 }.joined(separator: " ")
     }

@@ -28,8 +28,8 @@ extension KeyedDecodingContainer {
         case .integer: value = .integer(try decode(Int.self, forKey: key))
         case .money:
             let text = try decode(String.self, forKey: key)
-            guard let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
-                FieldValue.plain(amount) == text || Decimal(string: FieldValue.plain(amount)) == amount
+            guard FieldValue.isPlainDecimal(text),
+                let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
             else {
                 throw DecodingError.dataCorruptedError(
                     forKey: key, in: self, debugDescription: "\(field): '\(text)' is not an amount")

@@ -87,7 +87,8 @@ public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
     /// Whether the value can be stored in a field of the given kind (``empty`` fits every kind).
     public func fits(_ kind: FieldKind) -> Bool {
         switch (self, kind) {
-        case (.empty, _), (.text, .text), (.integer, .integer), (.money, .money), (.date, .date): true
+        case (.empty, _), (.text, .text), (.integer, .integer), (.date, .date): true
+        case (.money(let amount), .money): !amount.isNaN
         case (.choice(let choice), .choice(let allowed)): allowed.contains(choice)
         case (.list, .list): true
         default: false
@@ -97,5 +98,15 @@ public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
     /// A decimal written plainly, without exponent or grouping (`1200.5`, `0.000001`).
     static func plain(_ amount: Decimal) -> String {
         amount.description
+    }
+
+    /// Whether text is a plain decimal: an optional `-`, digits, and optionally `.` and digits.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let body = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        let parts = body.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
     }
 }

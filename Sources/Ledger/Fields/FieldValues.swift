@@ -14,7 +14,12 @@ public struct FieldValues: Hashable, Sendable, Sequence, Codable, ExpressibleByD
     }
 
     /// Values from a dictionary; empty values are dropped.
+    ///
+    /// Every value must fit its field's kind (``FieldValue/fits(_:)``); a misfit is a programming error.
     public init(_ values: [FieldName: FieldValue]) {
+        for (field, value) in values {
+            precondition(value.fits(field.kind), "\(field) cannot hold \(value.summaryText)")
+        }
         storage = values.filter { !$0.value.isEmpty }
     }
 
@@ -24,9 +29,14 @@ public struct FieldValues: Hashable, Sendable, Sequence, Codable, ExpressibleByD
     }
 
     /// The value of a field; setting ``FieldValue/empty`` removes it.
+    ///
+    /// A value set must fit the field's kind (``FieldValue/fits(_:)``); a misfit is a programming error.
     public subscript(field: FieldName) -> FieldValue {
         get { storage[field] ?? .empty }
-        set { storage[field] = newValue.isEmpty ? nil : newValue }
+        set {
+            precondition(newValue.fits(field.kind), "\(field) cannot hold \(newValue.summaryText)")
+            storage[field] = newValue.isEmpty ? nil : newValue
+        }
     }
 
     /// The fields that have a value, in catalogue order.
