@@ -217,6 +217,18 @@ struct LedgerDateTests {
         }
     }
 
+    @Test("reads the day of an Autotask date-time and of a moment")
+    func fromDateTimes() {
+        #expect(LedgerDate(dateTimeText: "2025-12-31T00:00:00Z") == day("2025-12-31"))
+        #expect(LedgerDate(dateTimeText: "2016-03-30T13:10:35.563") == day("2016-03-30"))
+        #expect(LedgerDate(dateTimeText: "2025-12-31") == day("2025-12-31"))
+        #expect(LedgerDate(dateTimeText: "2025-13-31T00:00:00Z") == nil)
+        #expect(LedgerDate(Date(timeIntervalSince1970: 1_767_139_200)) == day("2025-12-31"))
+        #expect(
+            LedgerDate(Date(timeIntervalSince1970: 1_767_139_200), in: TimeZone(identifier: "America/New_York")!)
+                == day("2025-12-30"))
+    }
+
     @Test("refuses non-ASCII digits")
     func asciiOnly() {
         #expect(LedgerDate("\u{661}\u{669}\u{669}\u{669}-01-01") == nil)

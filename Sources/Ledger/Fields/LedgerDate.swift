@@ -35,6 +35,27 @@ public struct LedgerDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.init(year: year, month: month, day: day)
     }
 
+    /// Reads the day of an Autotask date-time such as `2025-12-31T00:00:00Z` or `2025-12-31T00:00:00.000`.
+    ///
+    /// Autotask stores date-only fields (start and end dates) as midnight without converting time
+    /// zones, so the day is the text before `T`; plain `YYYY-MM-DD` is accepted too.
+    public init?(dateTimeText text: String) {
+        guard let separator = text.firstIndex(of: "T") else {
+            self.init(text)
+            return
+        }
+        self.init(String(text[..<separator]))
+    }
+
+    /// The day a moment falls on in a time zone (UTC unless given); nil outside the supported years.
+    public init?(_ moment: Date, in timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// The `YYYY-MM-DD` text.
     public var description: String {
         let paddedMonth = month < 10 ? "0\(month)" : "\(month)"
