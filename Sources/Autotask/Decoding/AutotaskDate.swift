@@ -36,7 +36,8 @@ public enum AutotaskDate {
         scanner.skipSpaces()
         guard scanner.atEnd else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
-        return Date(timeIntervalSince1970: Double(days * 86_400 + seconds) + fraction)
+        // Built from the reference date, as Foundation stores it, so that equal instants compare equal.
+        return Date(timeIntervalSinceReferenceDate: Double(days * 86_400 + seconds - 978_307_200) + fraction)
     }
 
     /// The UTC timestamp Autotask accepts in filters: `yyyy-MM-ddTHH:mm:ss.SSSZ`.
