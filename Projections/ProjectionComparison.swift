@@ -16,7 +16,8 @@ public struct ProjectionDifference: Equatable, Sendable, CustomStringConvertible
 extension Projector {
     /// Compares every projection table of `stored` with the same table in the database file at
     /// `rebuiltPath`, row by row, and returns the differences (at most `limit`).
-    public static func compare(stored: Database, rebuiltPath: String, limit: Int = 50) throws -> [ProjectionDifference] {
+    public static func compare(stored: Database, rebuiltPath: String, limit: Int = 50) throws -> [ProjectionDifference]
+    {
         try stored.execute("ATTACH DATABASE \(quote(rebuiltPath)) AS rebuilt")
         defer { try? stored.execute("DETACH DATABASE rebuilt") }
         var differences: [ProjectionDifference] = []
@@ -50,7 +51,9 @@ extension Projector {
             }
             for (rowKey, _) in rebuiltByKey.sorted(by: { $0.key < $1.key }) {
                 differences.append(
-                    .init(table: table.name, key: rowKey, detail: "produced by the log, but missing from the stored table"))
+                    .init(
+                        table: table.name, key: rowKey, detail: "produced by the log, but missing from the stored table"
+                    ))
             }
         }
         return Array(differences.prefix(limit))

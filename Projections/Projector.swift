@@ -39,7 +39,8 @@ public final class Projector {
             }
             try projector.setPosition(try log.lastPosition(), in: database)
         }
-        log.appendHook = { [unowned projector] recorded, database in
+        // The log owns the projector through its hook; the projector reads the log unowned, so no cycle.
+        log.appendHook = { recorded, database in
             try projector.apply(recorded, to: database, updatePosition: true)
         }
         return projector

@@ -15,7 +15,8 @@ public struct AutotaskPicklists: Sendable {
             ("Contracts", ["contractType", "contractCategory", "status", "contractPeriodType"]),
             ("Services", ["periodType"]), ("ConfigurationItems", ["configurationItemType"]),
         ] {
-            for field in try await client.fields(entity) where fields.contains(where: { $0.lowercased() == field.name.lowercased() }) {
+            for field in try await client.fields(entity)
+            where fields.contains(where: { $0.lowercased() == field.name.lowercased() }) {
                 var values: [String: String] = [:]
                 for item in field.picklistValues ?? [] { values[item.value] = item.label }
                 labels["\(entity).\(field.name.lowercased())"] = values
