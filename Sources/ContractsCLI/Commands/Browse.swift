@@ -1,0 +1,93 @@
+import ArgumentParser
+import ContractsCore
+import Foundation
+import Ledger
+
+/// `contracts browse`: a company's Autotask contracts (and services), with those already imported flagged.
+struct Browse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lists a company's Autotask contracts, and with --show-services the services under each.",
+        discussion: """
+            Rows already imported are flagged with ** and name the LCI contract that holds them. Each browse \
+            is recorded in the ledger (what was fetched, how many requests, a digest of the answer).
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: ArgumentHelp("The Autotask company id (see `contracts companies`).", valueName: "id"))
+    var company: Int
+
+    @Flag(help: "Also lists the services under each contract, with their price and current units.")
+    var showServices = false
+
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var autotask: AutotaskOptions
+
+    func validate() throws {
+        guard company >= 0 else { throw ValidationError("--company must be an Autotask company id (0 or more)") }
+    }
+
+    func run() async throws {
+        let store = try ledger.open()
+        let (companyID, showServices) = (company, self.showServices)
+        let result = try await autotask.withGateway(try store.settings()) { gateway in
+            try await gateway.browse(companyID: companyID, showServices: showServices)
+        }
+        try store.recordBrowse(result.event)
+        let imported = try store.importedReferences()
+        let rows = Self.rows(result, imported: imported, table: format.format == .table)
+        if format.format == .table {
+            let services = showServices ? ", \(result.services.count) services" : ""
+            print("\(result.companyName) (company \(companyID)): \(result.contracts.count) contracts\(services)")
+        }
+        print(rows.rendered(format.format, empty: "This company has no contracts in Autotask."))
+        if format.format == .table, !result.contracts.isEmpty {
+            print(
+                "** already imported. Import with `contracts import --company \(companyID) --contract ID` "
+                    + (showServices ? "or `--service ID`." : "(add --show-services to import one service)."))
+        }
+    }
+
+    static func rows(_ result: BrowseResult, imported: [String: ContractID], table: Bool) -> RowSet {
+        var rows = RowSet([
+            ("imported", ""), ("level", "LEVEL"), ("contractID", "CONTRACT"), ("contractServiceID", "SERVICE"),
+            ("name", "NAME"), ("type", "TYPE"), ("status", "STATUS"), ("startDate", "START"), ("endDate", "END"),
+            ("price", "PRICE"), ("units", "UNITS"), ("billingCycle", "BILLING"), ("importedAs", "IMPORTED AS"),
+        ])
+        let servicesByContract = Dictionary(grouping: result.services, by: \.contractID)
+        for contract in result.contracts {
+            let lci = imported["contract:\(contract.contractID)"]
+            rows.rows.append([
+                table ? .string(lci == nil ? "" : "**") : .bool(lci != nil), .string("contract"),
+                .int(contract.contractID), .null, .string(contract.name), .string(contract.type),
+                .string(contract.isActive ? "Active" : "Inactive"), .string(contract.startDate.description),
+                .string(contract.endDate.description), .text(contract.price.map(Self.money)),
+                .null, .text(contract.billingCycle), .text(lci?.rawValue),
+            ])
+            for service in servicesByContract[contract.contractID] ?? [] {
+                let lci = imported["service:\(service.contractServiceID)"]
+                rows.rows.append([
+                    table ? .string(lci == nil ? "" : "**") : .bool(lci != nil), .string("service"),
+                    .int(contract.contractID), .int(service.contractServiceID),
+                    .string(table ? "  - \(service.name)" : service.name), .null, .null, .null, .null,
+                    .text(service.price.map(Self.money)), .int(service.units), .text(service.billingCycle),
+                    .text(lci?.rawValue),
+                ])
+            }
+        }
+        return rows
+    }
+
+    static func money(_ amount: Decimal) -> String {
+        var rounded = Decimal()
+        var value = amount
+        NSDecimalRound(&rounded, &value, 2, .bankers)
+        let formatter = NumberFormatter()
+        formatter.minimumFractionDigits = 2
+        formatter.maximumFractionDigits = 2
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = false
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: rounded as NSDecimalNumber) ?? "\(amount)"
+    }
+}

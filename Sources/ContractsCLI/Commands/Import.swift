@@ -1,0 +1,105 @@
+import ArgumentParser
+import ContractsCore
+import Ledger
+
+/// `contracts import`: imports Autotask contracts or services of one company as LCI contracts.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Imports whole Autotask contracts or single services of one company as LCI contracts.",
+        discussion: """
+            Each import becomes an LCI contract marked ** whose Autotask fields are owned by Autotask. A \
+            contract-level import also links the contract's configuration items (assets) when Autotask is the \
+            primary integration; a service-level import never links assets. Everything asked for is read from \
+            Autotask and checked first; then each import is written in its own transaction. Importing what is \
+            already imported is refused and names the LCI contract that holds it.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: ArgumentHelp("The Autotask company the contracts belong to.", valueName: "id"))
+    var company: Int
+
+    @Option(
+        name: .customLong("contract"),
+        help: ArgumentHelp("An Autotask contract id to import whole (repeatable).", valueName: "id"))
+    var contracts: [Int] = []
+
+    @Option(
+        name: .customLong("service"),
+        help: ArgumentHelp("An Autotask contract service id to import alone (repeatable).", valueName: "id"))
+    var services: [Int] = []
+
+    @OptionGroup var autotask: AutotaskOptions
+
+    func validate() throws {
+        guard !contracts.isEmpty || !services.isEmpty else {
+            throw ValidationError("name at least one --contract ID or --service ID to import")
+        }
+        guard Set(contracts).count == contracts.count, Set(services).count == services.count else {
+            throw ValidationError("each --contract and --service id may be named once")
+        }
+        guard company >= 0, (contracts + services).allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("ids must be positive Autotask ids")
+        }
+    }
+
+    func run() async throws {
+        let store = try ledger.open()
+        let settings = try store.settings()
+        let imported = try store.importedReferences()
+        for id in contracts {
+            if let existing = imported["contract:\(id)"] { throw Self.alreadyImported("contract \(id)", existing) }
+        }
+        for id in services {
+            if let existing = imported["service:\(id)"] { throw Self.alreadyImported("service \(id)", existing) }
+        }
+        let (contractIDs, serviceIDs, withAssets) = (contracts, services, settings.pullsAutotaskAssets)
+        let (contractSources, serviceSources) = try await autotask.withGateway(settings) { gateway in
+            var contractSources: [ContractImportSource] = []
+            for id in contractIDs {
+                contractSources.append(try await gateway.contractForImport(id, withAssets: withAssets))
+            }
+            var serviceSources: [ServiceImportSource] = []
+            for id in serviceIDs { serviceSources.append(try await gateway.serviceForImport(id)) }
+            return (contractSources, serviceSources)
+        }
+        for companyID in contractSources.map(\.contract.companyID) + serviceSources.map(\.contract.companyID)
+        where companyID != company {
+            let what =
+                contractSources.first { $0.contract.companyID == companyID }.map {
+                    "contract \($0.contract.contractID)"
+                }
+                ?? serviceSources.first { $0.contract.companyID == companyID }.map {
+                    "service \($0.service.contractServiceID)"
+                } ?? "a contract"
+            throw CLIError(
+                .badInput,
+                "Autotask \(what) belongs to company \(companyID), not \(company); "
+                    + "use --company \(companyID) or check the id with `contracts browse --company \(company)`")
+        }
+        for source in contractSources {
+            let result = try store.importContract(source.contract, assets: source.assets)
+            let id = result.contractID?.rawValue ?? "?"
+            let assets =
+                withAssets
+                ? " with \(source.assets.count) asset\(source.assets.count == 1 ? "" : "s")"
+                : " (no assets: \(settings.primaryIntegration?.description ?? "no integration") is primary)"
+            print(
+                "Imported Autotask contract \(source.contract.contractID) \"\(source.contract.name)\" as \(id)\(assets)."
+            )
+        }
+        for source in serviceSources {
+            let result = try store.importService(source.service, of: source.contract)
+            let id = result.contractID?.rawValue ?? "?"
+            print(
+                "Imported Autotask service \(source.service.contractServiceID) \"\(source.service.name)\" of contract "
+                    + "\(source.contract.contractID) as \(id).")
+        }
+    }
+
+    static func alreadyImported(_ what: String, _ existing: ContractID) -> LedgerError {
+        LedgerError(
+            .alreadyImported,
+            "Autotask \(what) is already imported as \(existing); see `contracts show \(existing)`")
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ContractsCore
+
+/// `contracts show`: one contract with every field and its owner, its assets and its Autotask ids.
+struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Shows one contract: every field with its owner, the linked assets and the Autotask ids.",
+        discussion: """
+            Fields owned by autotask change only through a sync; change them in Autotask, or copy the contract \
+            with `contracts copy ID` to edit every field. Fields owned by lci can be edited with `contracts edit`.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Argument(help: ArgumentHelp("The LCI contract id, such as LC-1.", valueName: "id"))
+    var contract: ContractArgument
+
+    @OptionGroup var format: FormatOptions
+
+    func run() async throws {
+        let store = try ledger.open()
+        let row = try store.existingContract(contract.id)
+        let fields = try store.fields(of: contract.id)
+        let assets = try store.assets(of: contract.id)
+        let fieldRows = RowSet(
+            [("field", "FIELD"), ("value", "VALUE"), ("owner", "OWNER")],
+            rows: fields.map { [.string($0.field), .text($0.value), .string($0.owner)] })
+        let assetRows = RowSet(
+            [
+                ("assetID", "ASSET"), ("name", "NAME"), ("serialNumber", "SERIAL"), ("type", "TYPE"),
+                ("product", "PRODUCT"), ("active", "ACTIVE"),
+            ],
+            rows: assets.map {
+                [
+                    .int($0.assetID), .string($0.name), .text($0.serialNumber), .text($0.type), .text($0.product),
+                    .bool($0.active),
+                ]
+            })
+        let summary: [(String, JSONValue)] = [
+            ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin)),
+            ("level", .text(row.level)), ("autotaskContractID", .int(row.autotaskContractID)),
+            ("autotaskContractServiceID", .int(row.autotaskContractServiceID)), ("companyID", .int(row.companyID)),
+            ("autoSync", .bool(row.autoSync)), ("missingReason", .text(row.missingReason)),
+            ("renewedTo", .int(row.renewedTo)), ("copiedFrom", .text(row.copiedFrom)),
+        ]
+        switch format.format {
+        case .json:
+            print(JSONValue.object(summary + [("fields", fieldRows.json), ("assets", assetRows.json)]).pretty())
+        case .csv:
+            print(fieldRows.csv())
+        case .table:
+            print("\(row.imported ? "** " : "")\(row.id)  \(row.name ?? "")")
+            for line in Self.facts(row) { print("  \(line)") }
+            print("")
+            print(fieldRows.table())
+            print("")
+            print(assets.isEmpty ? "No linked assets." : "Linked assets (Autotask configuration items):")
+            if !assets.isEmpty { print(assetRows.table()) }
+        }
+    }
+
+    static func facts(_ row: ContractRow) -> [String] {
+        var lines: [String] = []
+        if row.imported {
+            var source = "Imported from Autotask contract \(row.autotaskContractID.map(String.init) ?? "?")"
+            if let service = row.autotaskContractServiceID {
+                source =
+                    "Imported from Autotask service \(service) of contract \(row.autotaskContractID.map(String.init) ?? "?")"
+            }
+            lines.append(source + (row.companyID.map { " (company \($0))" } ?? ""))
+            lines.append("Nightly sync: \(row.autoSync ? "on" : "off")")
+            lines.append("In Autotask: " + (row.missingReason.map { "missing (\($0))" } ?? "present"))
+            if let renewed = row.renewedTo { lines.append("Renewed in Autotask as contract \(renewed)") }
+        } else if let source = row.copiedFrom {
+            lines.append("Native LCI contract, copied from \(source); every field is editable")
+        } else {
+            lines.append("Native LCI contract, created by hand; every field is editable")
+        }
+        return lines
+    }
+}

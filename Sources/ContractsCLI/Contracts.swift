@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+
+/// The `contracts` command: the root of every subcommand.
+@main
+struct Contracts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contracts",
+        abstract: "Imports contracts from Autotask into an event-sourced ledger and keeps them in step.",
+        discussion: """
+            Every import, edit, copy and Autotask fetch is recorded as an immutable event in the ledger file \
+            (--ledger PATH, or the CONTRACTS_LEDGER environment variable, or \
+            $XDG_DATA_HOME/contracts/ledger.sqlite, or ~/.local/share/contracts/ledger.sqlite). \
+            The Autotask API secret is read from the AUTOTASK_SECRET environment variable or from \
+            --secret-file PATH (a file only its owner can read); it is never stored in the ledger.
+
+            Start with `contracts demo` to see the whole flow against a local Autotask sandbox.
+
+            EXIT CODES
+              0  The command succeeded.
+              1  A ledger rule refused the command (an Autotask-owned field, an import already made).
+              2  The input was wrong (usage, an unknown id, a malformed FIELD=VALUE, a missing secret).
+              3  The ledger file has a problem (missing, not a ledger, damaged, newer, busy).
+              4  Autotask could not answer (unreachable, authentication, permission, throttling).
+              5  Something unexpected happened.
+            A refused or failed command leaves the ledger exactly as it was.
+            """,
+        subcommands: [
+            Init.self,
+            Connect.self,
+            CheckAccess.self,
+            Companies.self,
+            Browse.self,
+            Import.self,
+            List.self,
+            Show.self,
+            Edit.self,
+            Copy.self,
+            Create.self,
+            History.self,
+            Log.self,
+            Demo.self,
+        ]
+    )
+
+    static func main() async {
+        let status = await run(arguments: Array(CommandLine.arguments.dropFirst()))
+        Foundation.exit(status)
+    }
+
+    /// Parses and runs one command line, prints any error as one line on stderr, and returns the exit status.
+    static func run(arguments: [String]) async -> Int32 {
+        var parsed: ParsableCommand
+        do {
+            parsed = try parseAsRoot(arguments)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            let message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            return ErrorReport.print(
+                CLIError(.badInput, "\(message); see `contracts help` for usage"))
+        }
+        do {
+            if var command = parsed as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try parsed.run()
+            }
+            return 0
+        } catch {
+            return ErrorReport.print(error)
+        }
+    }
+}
