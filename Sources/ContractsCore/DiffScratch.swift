@@ -1,0 +1,25 @@
+import EventLog
+import Foundation
+import Projections
+
+/// A scratch folder holding databases that the projections are folded into, removed when released.
+final class DiffScratch {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-scratch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Folds the projections' own code over `log` up to `position` into a new scratch database.
+    func fold(_ log: EventLog, through position: Int64, name: String) throws -> (Database, String) {
+        let path = folder.appendingPathComponent("\(name).db").path
+        let database = try Database(path: path, options: Database.Options(create: true))
+        try Projector.rebuild(from: log, into: database, through: position)
+        return (database, path)
+    }
+}
