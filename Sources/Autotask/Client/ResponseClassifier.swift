@@ -94,7 +94,8 @@ enum ResponseClassifier {
             || text.contains("or conditions") || text.contains("user-defined field at a time")
             || text.contains("one user-defined field") || text.contains("one udf") || text.contains("not queryable")
             || text.contains("invalid filter") || text.contains("unknown field") || text.contains("invalid operator")
-            || text.contains("cannot be parsed") || text.contains("search parameter")
+            || text.contains("cannot be parsed") || text.contains("search parameter") || text.contains("unable to parse")
+            || text.contains("maxrecords") || text.contains("invalid filter value")
     }
 
     static func isCredential(_ text: String) -> Bool {
@@ -105,6 +106,7 @@ enum ResponseClassifier {
             || text.contains("user ")
         let saysUnknown = text.contains("unknown") || text.contains("not found") || text.contains("invalid")
             || text.contains("does not exist") || text.contains("not recognized") || text.contains("not recognised")
+            || text.contains("not a known") || text.contains("not valid for")
         return mentionsUser && saysUnknown
     }
 
