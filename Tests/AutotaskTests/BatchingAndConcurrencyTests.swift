@@ -5,7 +5,8 @@ import Testing
 
 @Suite("In-list batching and the per-endpoint limit against the sandbox")
 struct BatchingAndConcurrencyTests {
-    static let assets = SandboxDataset.counts(companies: 10, contracts: 40, servicesPerContract: 2, configurationItems: 1_500)
+    static let assets = SandboxDataset.counts(
+        companies: 10, contracts: 40, servicesPerContract: 2, configurationItems: 1_500)
 
     @Test("1,200 ids run as 3 batches, merged in id order without duplicates")
     func inBatches() async throws {
@@ -51,7 +52,8 @@ struct BatchingAndConcurrencyTests {
                 let error = await SandboxHarness.error { _ = try await client.count(ConfigurationItem.self, query) }
                 #expect(error?.code == .invalidQuery)
                 let count = try await client.count(ConfigurationItem.self, Query(.in("id", ids), .eq("isActive", true)))
-                let active = try await client.query(ConfigurationItem.self, Query(.in("id", ids), .eq("isActive", true)))
+                let active = try await client.query(
+                    ConfigurationItem.self, Query(.in("id", ids), .eq("isActive", true)))
                 #expect(count == active.items.count)
             }
         }
@@ -67,7 +69,8 @@ struct BatchingAndConcurrencyTests {
                     for index in 0..<12 {
                         group.addTask {
                             let first = Int64(100_001 + index)
-                            return try await client.query(Contract.self, Query(.gte("id", first), maxRecords: 10)).items.count
+                            return try await client.query(Contract.self, Query(.gte("id", first), maxRecords: 10)).items
+                                .count
                         }
                         group.addTask {
                             let ids = (0..<900).map { Int64(2_000_001 + index * 40 + $0) }
@@ -93,7 +96,8 @@ struct BatchingAndConcurrencyTests {
     func configurableConcurrency() async throws {
         let faults = SandboxFaults(slowRate: 1, slowDelay: .milliseconds(20))
         try await SandboxHarness.withSandbox(SandboxHarness.configuration(Self.assets, faults: faults)) { sandbox in
-            try await SandboxHarness.withClient(sandbox, configure: { $0.maxConcurrentRequestsPerEndpoint = 1 }) { client in
+            try await SandboxHarness.withClient(sandbox, configure: { $0.maxConcurrentRequestsPerEndpoint = 1 }) {
+                client in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<6 {
                         group.addTask { _ = try await client.get(Contract.self, id: Int64(100_001 + index)) }

@@ -54,7 +54,8 @@ struct CredentialsTests {
         #expect(credentials.secret.value == Self.secret)
     }
 
-    @Test("a secret file readable by group or others is refused with chmod 600 advice", arguments: [0o640, 0o604, 0o644])
+    @Test(
+        "a secret file readable by group or others is refused with chmod 600 advice", arguments: [0o640, 0o604, 0o644])
     func sharedFile(mode: Int) throws {
         let file = try Self.temporaryFile(contents: Self.secret, mode: mode)
         defer { file.cleanup() }

@@ -290,9 +290,11 @@ struct EntityDecodingTests {
     @Test("error bodies yield their messages in every known form")
     func errorBodies() {
         #expect(ErrorBody.messages(from: Array(#"{"errors":["a","b"]}"#.utf8)) == ["a", "b"])
-        #expect(ErrorBody.messages(from: Array(#"{"Message":"The requested resource does not support http method 'GET'."}"#.utf8)) == [
-            "The requested resource does not support http method 'GET'."
-        ])
+        #expect(
+            ErrorBody.messages(
+                from: Array(#"{"Message":"The requested resource does not support http method 'GET'."}"#.utf8)) == [
+                    "The requested resource does not support http method 'GET'."
+                ])
         #expect(ErrorBody.messages(from: Array(#"{"errors":[{"message":"x"}]}"#.utf8)) == ["x"])
         #expect(ErrorBody.messages(from: Array("plain failure".utf8)) == ["plain failure"])
         #expect(ErrorBody.messages(from: []) == [])

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Recovering from injected faults, and failing cleanly when they persist")
 struct FaultRecoveryTests {
-    static let dataset = SandboxDataset.counts(companies: 10, contracts: 600, servicesPerContract: 1, configurationItems: 0)
+    static let dataset = SandboxDataset.counts(
+        companies: 10, contracts: 600, servicesPerContract: 1, configurationItems: 0)
     static let allIDs = Array(Int64(100_001)...100_600)
 
     /// Reads every contract in pages of 50 through a sandbox with `faults`.
@@ -28,7 +29,8 @@ struct FaultRecoveryTests {
         sleeps: SleepRecorder = SleepRecorder(),
         configure: (inout AutotaskConfiguration) -> Void = { _ in }
     ) async throws -> AutotaskError {
-        let error = try await SandboxHarness.withSandbox(SandboxHarness.configuration(dataset, faults: faults)) { sandbox in
+        let error = try await SandboxHarness.withSandbox(SandboxHarness.configuration(dataset, faults: faults)) {
+            sandbox in
             try await SandboxHarness.withClient(sandbox, sleeps: sleeps, configure: configure) { client in
                 await SandboxHarness.error { _ = try await client.query(Contract.self, Query(maxRecords: 50)) }
             }
@@ -55,19 +57,27 @@ struct FaultRecoveryTests {
 
     @Test("Itgenatr005 is retried whatever its status", arguments: [429, 500])
     func threadLimit(status: Int) async throws {
-        let faults = SandboxFaults(limitThreads: true, threadLimit: 1, threadLimitStatus: status, slowRate: 1, slowDelay: .milliseconds(5))
+        let faults = SandboxFaults(
+            limitThreads: true, threadLimit: 1, threadLimitStatus: status, slowRate: 1, slowDelay: .milliseconds(5))
         try await SandboxHarness.withSandbox(SandboxHarness.configuration(Self.dataset, faults: faults)) { sandbox in
-            try await SandboxHarness.withClient(sandbox, configure: {
-                $0.maxConcurrentRequestsPerEndpoint = 3
-                $0.retry.maxRetries = 50
-                $0.retry.baseDelay = .milliseconds(1)
-                $0.retry.maxDelay = .milliseconds(1)
-                $0.retry.sleep = { try await Task.sleep(for: $0) }
-            }) { client in
+            try await SandboxHarness.withClient(
+                sandbox,
+                configure: {
+                    $0.maxConcurrentRequestsPerEndpoint = 3
+                    $0.retry.maxRetries = 50
+                    $0.retry.baseDelay = .milliseconds(1)
+                    $0.retry.maxDelay = .milliseconds(1)
+                    $0.retry.sleep = { try await Task.sleep(for: $0) }
+                }
+            ) { client in
                 try await withThrowingTaskGroup(of: [Int64].self) { group in
                     for index in 0..<3 {
                         group.addTask {
-                            try await client.query(Contract.self, Query(.gte("id", 100_001 + index * 200), .lt("id", 100_201 + index * 200), maxRecords: 50)).items.map(\.id)
+                            try await client.query(
+                                Contract.self,
+                                Query(
+                                    .gte("id", 100_001 + index * 200), .lt("id", 100_201 + index * 200), maxRecords: 50)
+                            ).items.map(\.id)
                         }
                     }
                     var ids: [Int64] = []

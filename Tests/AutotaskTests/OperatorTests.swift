@@ -22,7 +22,10 @@ struct OperatorTests {
         ("and", .and(.eq("contractType", 7), .eq("companyID", 103)), [1006, 1007]),
         ("or", .or(.eq("id", 1001), .eq("contractType", 8)), [1001, 1009]),
         (
-            "nested", .or(.and(.eq("companyID", 105), .eq("status", 0)), .and(.beginsWith("contractName", "Blue"), .eq("contractType", 3))),
+            "nested",
+            .or(
+                .and(.eq("companyID", 105), .eq("status", 0)),
+                .and(.beginsWith("contractName", "Blue"), .eq("contractType", 3))),
             [1003, 1011]
         ),
     ]

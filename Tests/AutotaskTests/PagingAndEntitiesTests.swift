@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Paging, lookups and metadata against the sandbox")
 struct PagingAndEntitiesTests {
-    static let counts = SandboxDataset.counts(companies: 20, contracts: 2_345, servicesPerContract: 1, configurationItems: 0)
+    static let counts = SandboxDataset.counts(
+        companies: 20, contracts: 2_345, servicesPerContract: 1, configurationItems: 0)
 
     @Test("a query follows every page, by POST repeating the body and by GET", arguments: [QueryMethod.post, .get])
     func paging(method: QueryMethod) async throws {
@@ -29,7 +30,8 @@ struct PagingAndEntitiesTests {
     func filteredPaging(method: QueryMethod) async throws {
         try await SandboxHarness.withSandbox(SandboxHarness.configuration(Self.counts)) { sandbox in
             try await SandboxHarness.withClient(sandbox) { client in
-                let query = Query(.gte("id", 101_000), .lt("id", 101_250), includeFields: ["contractName"], maxRecords: 60)
+                let query = Query(
+                    .gte("id", 101_000), .lt("id", 101_250), includeFields: ["contractName"], maxRecords: 60)
                 let result = try await client.query(Contract.self, query, method: method)
                 #expect(result.items.map(\.id) == Array(101_000..<101_250))
                 #expect(result.statistics.pages == 5)

@@ -49,7 +49,9 @@ struct PermissionAndThresholdTests {
                     let query = await SandboxHarness.error { _ = try await client.query(Contract.self) }
                     Self.expectFixSteps(query)
                     #expect(query?.attempts == 1)
-                    let services = await SandboxHarness.error { _ = try await client.contractServices(ofContract: 1001) }
+                    let services = await SandboxHarness.error {
+                        _ = try await client.contractServices(ofContract: 1001)
+                    }
                     Self.expectFixSteps(services)
                     let check = await SandboxHarness.error { try await client.checkContractAccess() }
                     Self.expectFixSteps(check)
@@ -129,7 +131,9 @@ struct PermissionAndThresholdTests {
     func logging() async throws {
         let store = CapturingLogHandler.Store()
         let logger = Logger(label: "autotask-test") { _ in CapturingLogHandler(store: store) }
-        try await SandboxHarness.withSandbox(SandboxHarness.configuration(faults: SandboxFaults(serverErrorRate: 1, everyNthRequest: 2))) { sandbox in
+        try await SandboxHarness.withSandbox(
+            SandboxHarness.configuration(faults: SandboxFaults(serverErrorRate: 1, everyNthRequest: 2))
+        ) { sandbox in
             try await SandboxHarness.withClient(sandbox, configure: { $0.logger = logger }) { client in
                 _ = try await client.query(Contract.self, Query(maxRecords: 4))
             }

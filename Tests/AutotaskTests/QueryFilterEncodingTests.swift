@@ -17,7 +17,10 @@ struct QueryFilterEncodingTests {
             (QueryFilter.eq("id", 5), #"{"field":"id","op":"eq","value":5}"#),
             (.noteq("status", 0), #"{"field":"status","op":"noteq","value":0}"#),
             (.gt("id", Int64(725)), #"{"field":"id","op":"gt","value":725}"#),
-            (.gte("estimatedRevenue", Decimal(string: "10.5")!), #"{"field":"estimatedRevenue","op":"gte","value":10.5}"#),
+            (
+                .gte("estimatedRevenue", Decimal(string: "10.5")!),
+                #"{"field":"estimatedRevenue","op":"gte","value":10.5}"#
+            ),
             (.lt("contractType", PicklistValue(7)), #"{"field":"contractType","op":"lt","value":7}"#),
             (.lte("contractName", "M"), #"{"field":"contractName","op":"lte","value":"M"}"#),
             (.beginsWith("contractName", "Acme"), #"{"field":"contractName","op":"beginsWith","value":"Acme"}"#),
@@ -44,7 +47,8 @@ struct QueryFilterEncodingTests {
                 == #"{"field":"contractName","op":"notIn","value":["a","b"]}"#
         )
         let ids: [Int64] = [10, 20]
-        #expect(try Self.json(QueryFilter.in("contractID", ids)) == #"{"field":"contractID","op":"in","value":[10,20]}"#)
+        #expect(
+            try Self.json(QueryFilter.in("contractID", ids)) == #"{"field":"contractID","op":"in","value":[10,20]}"#)
     }
 
     @Test("and and or groups nest, with items and no field")
@@ -94,7 +98,9 @@ struct QueryFilterEncodingTests {
             String(decoding: try query.jsonBody(), as: UTF8.self)
                 == #"{"filter":[{"field":"companyID","op":"eq","value":101}],"includeFields":["id","contractName"],"maxRecords":500}"#
         )
-        #expect(String(decoding: try Query.all.jsonBody(), as: UTF8.self) == #"{"filter":[{"field":"id","op":"gte","value":0}]}"#)
+        #expect(
+            String(decoding: try Query.all.jsonBody(), as: UTF8.self)
+                == #"{"filter":[{"field":"id","op":"gte","value":0}]}"#)
         #expect(
             String(decoding: try Query(.eq("id", 1), maxRecords: 10).countBody(), as: UTF8.self)
                 == #"{"filter":[{"field":"id","op":"eq","value":1}]}"#
@@ -138,9 +144,15 @@ struct QueryFilterEncodingTests {
 
     @Test("zone URLs are normalised to one trailing slash without a version")
     func zoneNormalisation() {
-        #expect(AutotaskClient.normalizedRoot("https://ws5.autotask.net/atservicesrest") == "https://ws5.autotask.net/atservicesrest/")
-        #expect(AutotaskClient.normalizedRoot("https://ws5.autotask.net/atservicesrest//") == "https://ws5.autotask.net/atservicesrest/")
-        #expect(AutotaskClient.normalizedRoot("https://ws5.autotask.net/ATServicesRest/V1.0/") == "https://ws5.autotask.net/ATServicesRest/")
+        #expect(
+            AutotaskClient.normalizedRoot("https://ws5.autotask.net/atservicesrest")
+                == "https://ws5.autotask.net/atservicesrest/")
+        #expect(
+            AutotaskClient.normalizedRoot("https://ws5.autotask.net/atservicesrest//")
+                == "https://ws5.autotask.net/atservicesrest/")
+        #expect(
+            AutotaskClient.normalizedRoot("https://ws5.autotask.net/ATServicesRest/V1.0/")
+                == "https://ws5.autotask.net/ATServicesRest/")
         #expect(AutotaskClient.sameOrigin("https://A.example/x", "https://a.example:443/y"))
         #expect(!AutotaskClient.sameOrigin("https://evil.example/x", "https://a.example/y"))
         #expect(!AutotaskClient.sameOrigin("http://a.example/x", "https://a.example/y"))

@@ -6,7 +6,9 @@ import Testing
 @Suite("Deciding what an answer means")
 struct ResponseClassifierTests {
     enum Kind: Equatable {
-        case success, unauthorized, retry(AutotaskError.Code), fail(AutotaskError.Code)
+        case success, unauthorized
+        case retry(AutotaskError.Code)
+        case fail(AutotaskError.Code)
     }
 
     static func kind(_ status: Int, _ body: String = "", zone: Bool = false, notFoundIsNil: Bool = false) -> Kind {
@@ -53,12 +55,17 @@ struct ResponseClassifierTests {
     @Test("500s about permissions, fields and credentials are final")
     func finalServerErrors() {
         #expect(
-            Self.kind(500, #"{"errors":["The logged in Resource does not have the adequate permissions to query this entity type."]}"#)
+            Self.kind(
+                500,
+                #"{"errors":["The logged in Resource does not have the adequate permissions to query this entity type."]}"#
+            )
                 == .fail(.permissionDenied)
         )
-        #expect(Self.kind(500, #"{"errors":["Unable to find projectID in the Contract Entity"]}"#) == .fail(.invalidQuery))
         #expect(
-            Self.kind(500, #"{"errors":["Invalid query syntax. Queries are limited to 500 or fewer 'OR' conditions."]}"#)
+            Self.kind(500, #"{"errors":["Unable to find projectID in the Contract Entity"]}"#) == .fail(.invalidQuery))
+        #expect(
+            Self.kind(
+                500, #"{"errors":["Invalid query syntax. Queries are limited to 500 or fewer 'OR' conditions."]}"#)
                 == .fail(.invalidQuery)
         )
         #expect(Self.kind(500, #"{"errors":["Invalid integration code."]}"#) == .fail(.unknownUserOrIntegrationCode))

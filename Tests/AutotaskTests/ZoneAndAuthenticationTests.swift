@@ -92,7 +92,8 @@ struct ZoneAndAuthenticationTests {
         try await SandboxHarness.withSandbox { sandbox in
             let stranger = SandboxHarness.credentials(userName: "nobody@example.com")
             for direct in [false, true] {
-                let error = try await SandboxHarness.withClient(sandbox, credentials: stranger, direct: direct) { client in
+                let error = try await SandboxHarness.withClient(sandbox, credentials: stranger, direct: direct) {
+                    client in
                     await SandboxHarness.error { _ = try await client.query(Contract.self) }
                 }
                 let failure = try #require(error)
@@ -147,7 +148,8 @@ struct ZoneAndAuthenticationTests {
     func foreignNextPage() async throws {
         try await SandboxHarness.withSandbox { sandbox in
             let localhost = URL(string: "http://localhost:\(sandbox.port)/atservicesrest/")!
-            let error = try await SandboxHarness.withClient(sandbox, configure: { $0.zone = .direct(localhost) }) { client in
+            let error = try await SandboxHarness.withClient(sandbox, configure: { $0.zone = .direct(localhost) }) {
+                client in
                 await SandboxHarness.error { _ = try await client.query(Contract.self, Query(maxRecords: 5)) }
             }
             let failure = try #require(error)

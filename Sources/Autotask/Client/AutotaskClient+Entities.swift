@@ -3,7 +3,8 @@ import Foundation
 extension AutotaskClient {
     /// One record by id (`/{Entity}/{id}`); `nil` when Autotask answers `{"item":null}` or 404.
     public func get<Entity: AutotaskEntity>(_ type: Entity.Type, id: Int64) async throws -> Entity? {
-        let request = Request(target: .path("\(Entity.entityPath)/\(id)"), endpoint: Entity.entityPath, allowNotFound: true)
+        let request = Request(
+            target: .path("\(Entity.entityPath)/\(id)"), endpoint: Entity.entityPath, allowNotFound: true)
         let recorder = CallRecorder()
         return try await send(request, recorder: recorder) { response in
             if response.status == 404 { return nil }

@@ -43,7 +43,8 @@ extension AutotaskClient {
             try await withThrowingTaskGroup(of: [Record].self) { group in
                 for batch in batches {
                     group.addTask {
-                        try await self.fetchPages(type, entity: entity, query: batch, method: method, recorder: recorder)
+                        try await self.fetchPages(
+                            type, entity: entity, query: batch, method: method, recorder: recorder)
                     }
                 }
                 for try await part in group {
@@ -103,7 +104,8 @@ extension AutotaskClient {
             let root = try await zoneRoot()
             let length = root.utf8.count + entity.utf8.count + 20 + Self.percentEncoded(search).utf8.count
             if length <= Self.maxGetURLLength {
-                request = Request(method: .get, target: .path("\(entity)/query", query: [("search", search)]), endpoint: entity)
+                request = Request(
+                    method: .get, target: .path("\(entity)/query", query: [("search", search)]), endpoint: entity)
             }
         }
         return try await followPages(type, request: request, recorder: recorder)

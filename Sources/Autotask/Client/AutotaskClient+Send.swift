@@ -128,7 +128,9 @@ extension AutotaskClient {
             let root = try await zoneRoot()
             var url = root + "v1.0/" + path
             if !query.isEmpty {
-                url += "?" + query.map { Self.percentEncoded($0.0) + "=" + Self.percentEncoded($0.1) }
+                url +=
+                    "?"
+                    + query.map { Self.percentEncoded($0.0) + "=" + Self.percentEncoded($0.1) }
                     .joined(separator: "&")
             }
             return url

@@ -68,7 +68,9 @@ extension AutotaskClient {
         let elapsed = ContinuousClock.now - started
         configuration.logger?.debug(
             "\(request.method.rawValue) \(Self.logPath(url)) -> \(status)",
-            metadata: ["autotask.endpoint": "\(request.endpoint)", "autotask.seconds": "\(AutotaskError.seconds(elapsed))"]
+            metadata: [
+                "autotask.endpoint": "\(request.endpoint)", "autotask.seconds": "\(AutotaskError.seconds(elapsed))",
+            ]
         )
         return Response(
             status: status,

@@ -21,8 +21,10 @@ enum ResponseClassifier {
         isZoneLookup: Bool,
         allowNotFound: Bool
     ) -> Verdict {
-        let mentionsThreadLimit = body.count < 65_536 && String(decoding: body, as: UTF8.self).lowercased()
-            .contains(threadLimitCode)
+        let mentionsThreadLimit =
+            body.count < 65_536
+            && String(decoding: body, as: UTF8.self).lowercased()
+                .contains(threadLimitCode)
         if mentionsThreadLimit {
             return .retry(.threadLimit(endpoint: endpoint, messages: ErrorBody.messages(from: body), status: status))
         }
@@ -34,7 +36,8 @@ enum ResponseClassifier {
         case 401:
             return .unauthorized
         case 429:
-            return .retry(.throttled(endpoint: endpoint, retryAfter: retryAfter, messages: ErrorBody.messages(from: body)))
+            return .retry(
+                .throttled(endpoint: endpoint, retryAfter: retryAfter, messages: ErrorBody.messages(from: body)))
         default:
             break
         }
@@ -94,17 +97,21 @@ enum ResponseClassifier {
             || text.contains("or conditions") || text.contains("user-defined field at a time")
             || text.contains("one user-defined field") || text.contains("one udf") || text.contains("not queryable")
             || text.contains("invalid filter") || text.contains("unknown field") || text.contains("invalid operator")
-            || text.contains("cannot be parsed") || text.contains("search parameter") || text.contains("unable to parse")
+            || text.contains("cannot be parsed") || text.contains("search parameter")
+            || text.contains("unable to parse")
             || text.contains("maxrecords") || text.contains("invalid filter value")
     }
 
     static func isCredential(_ text: String) -> Bool {
-        if text.contains("integration code") || text.contains("integrationcode") || text.contains("tracking identifier") {
+        if text.contains("integration code") || text.contains("integrationcode") || text.contains("tracking identifier")
+        {
             return true
         }
-        let mentionsUser = text.contains("user name") || text.contains("username") || text.contains("api user")
+        let mentionsUser =
+            text.contains("user name") || text.contains("username") || text.contains("api user")
             || text.contains("user ")
-        let saysUnknown = text.contains("unknown") || text.contains("not found") || text.contains("invalid")
+        let saysUnknown =
+            text.contains("unknown") || text.contains("not found") || text.contains("invalid")
             || text.contains("does not exist") || text.contains("not recognized") || text.contains("not recognised")
             || text.contains("not a known") || text.contains("not valid for")
         return mentionsUser && saysUnknown

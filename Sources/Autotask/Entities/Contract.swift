@@ -68,7 +68,9 @@ public struct Contract: AutotaskEntity, Hashable, Codable {
     public var userDefinedFields: [UserDefinedField]
 
     /// Creates a contract; every field but `id` defaults to `nil`.
-    public init(id: Int64, companyID: Int64? = nil, contractName: String? = nil, userDefinedFields: [UserDefinedField] = []) {
+    public init(
+        id: Int64, companyID: Int64? = nil, contractName: String? = nil, userDefinedFields: [UserDefinedField] = []
+    ) {
         self.id = id
         self.companyID = companyID
         self.contractName = contractName

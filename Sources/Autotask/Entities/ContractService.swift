@@ -33,7 +33,9 @@ public struct ContractService: AutotaskEntity, Hashable, Codable {
     public var userDefinedFields: [UserDefinedField]
 
     /// Creates a contract service; every field but `id` defaults to `nil`.
-    public init(id: Int64, contractID: Int64? = nil, serviceID: Int64? = nil, userDefinedFields: [UserDefinedField] = []) {
+    public init(
+        id: Int64, contractID: Int64? = nil, serviceID: Int64? = nil, userDefinedFields: [UserDefinedField] = []
+    ) {
         self.id = id
         self.contractID = contractID
         self.serviceID = serviceID

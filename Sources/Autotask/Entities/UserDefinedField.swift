@@ -18,7 +18,8 @@ public struct UserDefinedField: Sendable, Hashable, Codable {
         let object = try LenientObject(from: decoder)
         guard let name = object.string("name") else {
             throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "user-defined field without name")
+                DecodingError.Context(
+                    codingPath: decoder.codingPath, debugDescription: "user-defined field without name")
             )
         }
         self.name = name

@@ -31,6 +31,7 @@ public struct AutotaskError: Error, Sendable, Hashable {
         /// Autotask rejected the secret (HTTP 401).
         public static let authenticationFailed = Code(rawValue: "authenticationFailed")
         /// Autotask does not know the user name or the integration code (HTTP 500 on login).
+        // swift-format-ignore: DontRepeatTypeInStaticProperties
         public static let unknownUserOrIntegrationCode = Code(rawValue: "unknownUserOrIntegrationCode")
         /// The API user's security level does not allow the call (HTTP 403, or a 500 about permissions).
         public static let permissionDenied = Code(rawValue: "permissionDenied")
