@@ -108,7 +108,8 @@ extension LedgerStore {
 
     private func unlinkPosition(_ asset: SyncDiff.AssetChange, after start: Int64, through end: Int64) throws -> Int {
         let stream = StreamName.contract(ContractID(asset.contract)).rawValue
-        for recorded in try log.events(in: stream).reversed() where recorded.position > start && recorded.position <= end {
+        for recorded in try log.events(in: stream).reversed()
+        where recorded.position > start && recorded.position <= end {
             if case .assetUnlinked(let unlinked) = try Projector.decode(recorded), unlinked.assetID == asset.assetID {
                 return Int(recorded.position)
             }

@@ -33,7 +33,8 @@ final class SyncHarness {
             userName: sandbox.credentials.userName, integrationCode: sandbox.credentials.integrationCode,
             secret: sandbox.credentials.secret)
         let client = AutotaskClient(
-            credentials: credentials, configuration: AutotaskConfiguration(zone: .direct(sandbox.zoneURL), retry: retry))
+            credentials: credentials, configuration: AutotaskConfiguration(zone: .direct(sandbox.zoneURL), retry: retry)
+        )
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sync-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try LedgerStore(
@@ -44,8 +45,10 @@ final class SyncHarness {
     }
 
     /// Runs `body` with a started harness, and closes it afterwards.
-    static func with<T>(_ body: (SyncHarness) async throws -> T) async throws -> T {
-        let harness = try await start()
+    static func with<T>(
+        retry: RetryPolicy = RetryPolicy(jitter: false, sleep: { _ in }), _ body: (SyncHarness) async throws -> T
+    ) async throws -> T {
+        let harness = try await start(retry: retry)
         do {
             let result = try await body(harness)
             await harness.close()

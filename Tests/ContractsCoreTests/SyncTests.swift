@@ -45,7 +45,8 @@ struct SyncTests {
             for change in changes where change.entity == "Contracts" {
                 guard let lci = harness.imported[Int(change.id)] else { continue }
                 switch change.kind {
-                case .edit: if let field = change.field.flatMap({ fieldNames[$0] }) { expected.insert("\(lci) \(field)") }
+                case .edit:
+                    if let field = change.field.flatMap({ fieldNames[$0] }) { expected.insert("\(lci) \(field)") }
                 case .deactivate: expected.formUnion(["\(lci) status", "\(lci) missing inactive"])
                 case .renew where change.field == "renewedContractID":
                     if let old = change.from.flatMap(Int.init).flatMap({ harness.imported[$0] }) {
@@ -71,7 +72,8 @@ struct SyncTests {
                     case .autotaskFieldChanged(let change):
                         #expect(change.field.isAutotaskField)
                         actual.insert("\(contract) \(change.field.rawValue)")
-                    case .missingInAutotask(let missing): actual.insert("\(contract) missing \(missing.reason.rawValue)")
+                    case .missingInAutotask(let missing):
+                        actual.insert("\(contract) missing \(missing.reason.rawValue)")
                     case .renewedInAutotask: actual.insert("\(contract) renewed")
                     case .assetLinked(let linked): actual.insert("\(contract) linked \(linked.asset.id)")
                     case .assetUnlinked(let unlinked): actual.insert("\(contract) unlinked \(unlinked.assetID)")
