@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A local Autotask REST API v1.0 over a seeded, in-memory data set, with fault and permission switches.
 ///
@@ -35,10 +36,14 @@ public final class AutotaskSandbox: Sendable {
 
     let core: SandboxCore
     private let server: Task<Void, any Error>
+    private let services: ServiceGroup
 
-    private init(core: SandboxCore, server: Task<Void, any Error>, host: String, port: Int) {
+    private init(
+        core: SandboxCore, server: Task<Void, any Error>, services: ServiceGroup, host: String, port: Int
+    ) {
         self.core = core
         self.server = server
+        self.services = services
         self.port = port
         self.credentials = core.credentials
         self.baseURL = URL(string: "http://\(host):\(port)")!
@@ -61,9 +66,11 @@ public final class AutotaskSandbox: Sendable {
                 continuation.finish()
             },
             logger: logger)
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [application], logger: logger))
         let server = Task {
             defer { continuation.finish() }
-            try await application.run()
+            try await services.run()
         }
         var bound: Int?
         for await port in ports {
@@ -76,15 +83,13 @@ public final class AutotaskSandbox: Sendable {
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         core.baseURL.withLock { $0 = "http://\(host):\(port)" }
-        return AutotaskSandbox(core: core, server: server, host: host, port: port)
+        return AutotaskSandbox(core: core, server: server, services: services, host: host, port: port)
     }
 
     /// Stops the server and waits until it has shut down.
     public func stop() async throws {
-        server.cancel()
-        do {
-            try await server.value
-        } catch is CancellationError {}
+        await services.triggerGracefulShutdown()
+        try await server.value
     }
 
     /// A snapshot of the request log.

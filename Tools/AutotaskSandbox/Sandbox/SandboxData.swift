@@ -61,7 +61,7 @@ struct SandboxData: Sendable {
             periods.append((periodStart, periodEnd))
             if periodStart <= currentDay, currentDay <= periodEnd { current = index }
             index += 1
-            if periodStart > currentDay + 400 * months { break }
+            if index > 1200 { break }
         }
         guard !periods.isEmpty else { return [] }
         let anchor: Int

@@ -92,18 +92,21 @@ struct AutotaskSandboxCommand: AsyncParsableCommand {
         let configuration = try makeConfiguration()
         let sandbox = try await AutotaskSandbox.start(configuration)
         let credentials = sandbox.credentials
-        print("Autotask sandbox listening on \(sandbox.baseURL.absoluteString)")
-        print("  zone discovery: \(sandbox.discoveryURL.absoluteString)v1.0/zoneInformation?user=\(credentials.userName)")
-        print("  API base:       \(sandbox.zoneURL.absoluteString)V1.0/")
-        print("  admin API:      \(sandbox.baseURL.absoluteString)/sandbox/ (loopback only)")
-        print("Sandbox credentials (this local sandbox's own, not a real Autotask secret):")
-        print("  UserName:           \(credentials.userName)")
-        print("  ApiIntegrationCode: \(credentials.integrationCode)")
-        print("  Secret:             \(credentials.secret)")
-        print("Press Ctrl-C to stop.")
+        Self.say(
+            """
+            Autotask sandbox listening on \(sandbox.baseURL.absoluteString)
+              zone discovery: \(sandbox.discoveryURL.absoluteString)v1.0/zoneInformation?user=\(credentials.userName)
+              API base:       \(sandbox.zoneURL.absoluteString)V1.0/
+              admin API:      \(sandbox.baseURL.absoluteString)/sandbox/ (loopback only)
+            Sandbox credentials (this local sandbox's own, not a real Autotask secret):
+              UserName:           \(credentials.userName)
+              ApiIntegrationCode: \(credentials.integrationCode)
+              Secret:             \(credentials.secret)
+            Press Ctrl-C to stop.
+            """)
         await Self.waitForSignal()
         try await sandbox.stop()
-        print("Autotask sandbox stopped.")
+        Self.say("Autotask sandbox stopped.")
     }
 
     private func makeConfiguration() throws -> SandboxConfiguration {
@@ -142,6 +145,11 @@ struct AutotaskSandboxCommand: AsyncParsableCommand {
             onlyEntities: entities.isEmpty ? nil : entities, everyNthRequest: everyNth)
         configuration.faithfulQuirks = !strictOperators
         return configuration
+    }
+
+    /// Writes lines to standard output at once (no buffering, so a pipe sees them immediately).
+    private static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     /// Waits for SIGINT or SIGTERM.
