@@ -5,10 +5,21 @@ let package = Package(
     name: "contract-ledger",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "EventLog", targets: ["EventLog"])
+        .executable(name: "contracts", targets: ["ContractsCLI"]),
+        .executable(name: "ledger-replay", targets: ["LedgerReplay"]),
+        .executable(name: "autotask-sandbox", targets: ["AutotaskSandboxServer"]),
+        .executable(name: "ledger-bench", targets: ["Benchmarks"]),
+        .library(name: "EventLog", targets: ["EventLog"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Autotask", targets: ["Autotask"]),
+        .library(name: "AutotaskSandbox", targets: ["AutotaskSandbox"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
     ],
     targets: [
         // The system SQLite library, reached only through EventLog and Projections.
@@ -23,13 +34,83 @@ let package = Package(
             name: "EventLog",
             dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The domain: event catalogue, contract model, ownership rules, decisions, sync reconciliation.
+        .target(name: "Ledger", dependencies: ["EventLog"]),
+        // Read models folded from the log, kept in the ledger file.
+        .target(name: "Projections", dependencies: ["Ledger", "EventLog", "CSQLite"], path: "Projections"),
+        // The Autotask REST client; it knows nothing of the ledger.
+        .target(
+            name: "Autotask",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Wiring shared by the executables: the ledger service and the Autotask adapter.
+        .target(
+            name: "ContractsCore",
+            dependencies: [
+                "Ledger", "Projections", "EventLog", "Autotask", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "ContractsCLI",
+            dependencies: [
+                "ContractsCore", "AutotaskSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A local Autotask REST API v1.0 with a seeded data set, faults and an admin API.
+        .target(
+            name: "AutotaskSandbox",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tools/AutotaskSandbox/Sandbox"
+        ),
+        .executableTarget(
+            name: "AutotaskSandboxServer",
+            dependencies: [
+                "AutotaskSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/AutotaskSandbox/Server"
+        ),
+        .executableTarget(
+            name: "LedgerReplay",
+            dependencies: [
+                "ContractsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/LedgerReplay"
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: [
+                "EventLog", "CSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/Benchmarks/Bench"
+        ),
         // Appends from a separate process, for the multi-process and crash tests.
         .executableTarget(name: "LogAppendWorker", dependencies: ["EventLog"], path: "Tools/LogAppendWorker"),
         .testTarget(
-            name: "EventLogTests",
-            dependencies: ["EventLog", "CSQLite", "LogAppendWorker"],
+            name: "EventLogTests", dependencies: ["EventLog", "CSQLite", "LogAppendWorker"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "CSQLite"]),
+        .testTarget(name: "AutotaskTests", dependencies: ["Autotask", "AutotaskSandbox"]),
+        .testTarget(
+            name: "AutotaskSandboxTests",
+            dependencies: [
+                "AutotaskSandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "ContractsCoreTests",
+            dependencies: ["ContractsCore", "AutotaskSandbox", "Projections", "EventLog", "Ledger"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["AutotaskSandbox", "EventLog", "CSQLite", "ContractsCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

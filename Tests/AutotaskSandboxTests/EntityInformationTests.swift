@@ -13,7 +13,8 @@ struct EntityInformationTests {
     func accessLevels() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
             let info = try #require(
-                (try await harness.get("/atservicesrest/V1.0/Contracts/entityInformation")).object?["info"] as? [String: Any])
+                (try await harness.get("/atservicesrest/V1.0/Contracts/entityInformation")).object?["info"]
+                    as? [String: Any])
             #expect(info["name"] as? String == "Contract")
             #expect(info["canQuery"] as? Bool == true)
             #expect(info["hasUserDefinedFields"] as? Bool == true)
@@ -47,7 +48,10 @@ struct EntityInformationTests {
             #expect(name["referenceEntityType"] as? String == "")
             let company = try #require(fields.first { $0["name"] as? String == "companyID" })
             #expect(company["referenceEntityType"] as? String == "Company")
-            for key in ["length", "isRequired", "isReadOnly", "isQueryable", "isReference", "picklistParentValueField", "isSupportedWebhookField"] {
+            for key in [
+                "length", "isRequired", "isReadOnly", "isQueryable", "isReference", "picklistParentValueField",
+                "isSupportedWebhookField",
+            ] {
                 #expect(company.keys.contains(key))
             }
             let udfs = try await harness.get("/atservicesrest/V1.0/Companies/entityInformation/userDefinedFields")
@@ -79,12 +83,15 @@ struct EntityInformationTests {
             let forbidden = try await harness.query("Contracts", "{}")
             #expect(forbidden.status == 403)
             #expect(forbidden.error != nil)
-            let switched = try await harness.send(.PUT, "/sandbox/permissions", body: #"{"mode":"permission500"}"#, auth: false)
+            let switched = try await harness.send(
+                .PUT, "/sandbox/permissions", body: #"{"mode":"permission500"}"#, auth: false)
             #expect(switched.status == 200)
             #expect(harness.sandbox.permissions == .permission500)
             let refused = try await harness.query("ContractServices", "{}")
             #expect(refused.status == 500)
-            #expect(refused.error == "The logged in Resource does not have the adequate permissions to query this entity type.")
+            #expect(
+                refused.error
+                    == "The logged in Resource does not have the adequate permissions to query this entity type.")
             #expect(try await harness.ids("Companies", filter: "[]").count == 7)
         }
     }

@@ -56,7 +56,8 @@ struct FaultTests {
     @Test("faults can be limited to some entities and to every Nth request")
     func targeting() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
-            harness.sandbox.setFaults(SandboxFaults(serverErrorRate: 1, onlyEntities: ["contracts"], everyNthRequest: 3))
+            harness.sandbox.setFaults(
+                SandboxFaults(serverErrorRate: 1, onlyEntities: ["contracts"], everyNthRequest: 3))
             #expect(try await harness.query("Companies", Self.everything).status == 200)
             var statuses: [Int] = []
             for _ in 0..<6 { statuses.append(try await harness.query("Contracts", Self.everything).status) }

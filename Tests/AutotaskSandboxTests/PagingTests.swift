@@ -19,7 +19,10 @@ struct PagingTests {
             #expect(int(details["requestCount"]) == 100)
             #expect(details["prevPageUrl"] is NSNull)
             let next = try #require(details["nextPageUrl"] as? String)
-            #expect(next.hasPrefix(harness.sandbox.baseURL.absoluteString + "/atservicesrest/V1.0/ConfigurationItems/query/next?paging="))
+            #expect(
+                next.hasPrefix(
+                    harness.sandbox.baseURL.absoluteString
+                        + "/atservicesrest/V1.0/ConfigurationItems/query/next?paging="))
             #expect(next.contains("&search="))
             let ids = try await harness.allIDs(first)
             #expect(ids.count == 1234)
@@ -45,7 +48,8 @@ struct PagingTests {
     @Test("the next page is stable while records change (keyset paging on id)")
     func stablePaging() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
-            let first = try await harness.query("Contracts", #"{"MaxRecords":4,"filter":[{"op":"gte","field":"id","value":0}]}"#)
+            let first = try await harness.query(
+                "Contracts", #"{"MaxRecords":4,"filter":[{"op":"gte","field":"id","value":0}]}"#)
             #expect(first.ids == [1001, 1002, 1003, 1004])
             try harness.sandbox.deleteContract(1002)
             let rest = try await harness.allIDs(first)
@@ -62,7 +66,8 @@ struct PagingTests {
     func count() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
             let search = #"{"filter":[{"op":"eq","field":"contractType","value":7}]}"#
-            let viaGet = try await harness.get("/atservicesrest/V1.0/Contracts/query/count?search=" + harness.encode(search))
+            let viaGet = try await harness.get(
+                "/atservicesrest/V1.0/Contracts/query/count?search=" + harness.encode(search))
             #expect(viaGet.body == #"{"queryCount":5}"#)
             let viaPost = try await harness.send(.POST, "/atservicesrest/V1.0/Contracts/query/count", body: search)
             #expect(int(viaPost.object?["queryCount"]) == 5)
@@ -96,7 +101,9 @@ struct PagingTests {
             let forService = units.items.filter { int($0["contractServiceID"]) == 3001 }
             #expect(forService.count == 25)
             let today = "2025-12-06T00:00:00Z"
-            let current = forService.filter { ($0["startDate"] as? String ?? "") <= today && today <= ($0["endDate"] as? String ?? "") }
+            let current = forService.filter {
+                ($0["startDate"] as? String ?? "") <= today && today <= ($0["endDate"] as? String ?? "")
+            }
             #expect(current.count == 1)
             #expect(int(current.first?["units"]) == 25)
             let one = try await harness.get("/atservicesrest/V1.0/Contracts/1001/Services/3002")

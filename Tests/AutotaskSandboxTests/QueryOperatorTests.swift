@@ -7,12 +7,23 @@ struct QueryOperatorTests {
     @Test("comparison operators select by the field's type")
     func comparisons() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"eq","field":"companyID","value":101}]"#) == [1001, 1002])
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"noteq","field":"status","value":1}]"#) == [1011])
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"gt","field":"id","value":1009}]"#) == [1010, 1011])
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"gte","field":"id","value":1010}]"#) == [1010, 1011])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"eq","field":"companyID","value":101}]"#) == [
+                    1001, 1002,
+                ])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"noteq","field":"status","value":1}]"#) == [1011])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"gt","field":"id","value":1009}]"#) == [1010, 1011])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"gte","field":"id","value":1010}]"#) == [
+                    1010, 1011,
+                ])
             #expect(try await harness.ids("Contracts", filter: #"[{"op":"lt","field":"id","value":1002}]"#) == [1001])
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"lte","field":"id","value":"1002"}]"#) == [1001, 1002])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"lte","field":"id","value":"1002"}]"#) == [
+                    1001, 1002,
+                ])
             let recent = #"[{"op":"gt","field":"lastModifiedDateTime","value":"2000-01-01T00:00:00.000000Z"}]"#
             #expect(try await harness.ids("Contracts", filter: recent).count == 11)
             let future = #"[{"op":"gt","field":"lastModifiedDateTime","value":"2100-01-01T00:00:00"}]"#
@@ -24,16 +35,20 @@ struct QueryOperatorTests {
     func strings() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
             #expect(
-                try await harness.ids("Contracts", filter: #"[{"op":"beginsWith","field":"contractName","value":"acme"}]"#)
+                try await harness.ids(
+                    "Contracts", filter: #"[{"op":"beginsWith","field":"contractName","value":"acme"}]"#)
                     == [1001, 1002])
             #expect(
-                try await harness.ids("Contracts", filter: #"[{"op":"endsWith","field":"contractName","value":"HOURS"}]"#)
+                try await harness.ids(
+                    "Contracts", filter: #"[{"op":"endsWith","field":"contractName","value":"HOURS"}]"#)
                     == [1002, 1005])
             #expect(
-                try await harness.ids("Contracts", filter: #"[{"op":"contains","field":"contractName","value":"harbor"}]"#)
+                try await harness.ids(
+                    "Contracts", filter: #"[{"op":"contains","field":"contractName","value":"harbor"}]"#)
                     == [1003, 1004])
             #expect(
-                try await harness.ids("Contracts", filter: #"[{"op":"eq","field":"contractName","value":"dunmore retainer"}]"#)
+                try await harness.ids(
+                    "Contracts", filter: #"[{"op":"eq","field":"contractName","value":"dunmore retainer"}]"#)
                     == [1008])
         }
     }
@@ -41,9 +56,15 @@ struct QueryOperatorTests {
     @Test("exist, notExist, in and notIn")
     func nullsAndLists() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"exist","field":"renewedContractID"}]"#) == [1006])
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"notExist","field":"renewedContractID"}]"#).count == 10)
-            #expect(try await harness.ids("Contracts", filter: #"[{"op":"in","field":"contractType","value":[4,6]}]"#) == [1005, 1008])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"exist","field":"renewedContractID"}]"#) == [1006])
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"notExist","field":"renewedContractID"}]"#).count
+                    == 10)
+            #expect(
+                try await harness.ids("Contracts", filter: #"[{"op":"in","field":"contractType","value":[4,6]}]"#) == [
+                    1005, 1008,
+                ])
             let notIn = #"[{"op":"notIn","field":"companyID","value":[101,102,103,104]}]"#
             #expect(try await harness.ids("Contracts", filter: notIn) == [1010, 1011])
         }
@@ -79,11 +100,18 @@ struct QueryOperatorTests {
     @Test("booleans compare leniently from true, 1 and \"true\"")
     func booleans() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
-            let strict = try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":true}]"#)
+            let strict = try await harness.ids(
+                "ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":true}]"#)
             #expect(strict.count == 20)
-            #expect(try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":1}]"#) == strict)
-            #expect(try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":"true"}]"#) == strict)
-            #expect(try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":false}]"#) == [5014])
+            #expect(
+                try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":1}]"#)
+                    == strict)
+            #expect(
+                try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":"true"}]"#)
+                    == strict)
+            #expect(
+                try await harness.ids("ConfigurationItems", filter: #"[{"op":"eq","field":"isActive","value":false}]"#)
+                    == [5014])
         }
     }
 
@@ -99,7 +127,8 @@ struct QueryOperatorTests {
     @Test("an unknown field answers 500 naming the field and the entity")
     func unknownField() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
-            let answer = try await harness.query("Contracts", #"{"filter":[{"op":"eq","field":"projectID","value":1}]}"#)
+            let answer = try await harness.query(
+                "Contracts", #"{"filter":[{"op":"eq","field":"projectID","value":1}]}"#)
             #expect(answer.status == 500)
             #expect(answer.object?["errors"] as? [String] == ["Unable to find projectID in the Contract Entity"])
         }
@@ -117,7 +146,8 @@ struct QueryOperatorTests {
             let group = try await harness.postQuery("Contracts", #"{"filter":[{"op":"or","items":[\#(items)]}]}"#)
             #expect(group.status == 500)
             let fine = (1...500).map(String.init).joined(separator: ",")
-            let allowed = try await harness.postQuery("Contracts", #"{"filter":[{"op":"in","field":"id","value":[\#(fine)]}]}"#)
+            let allowed = try await harness.postQuery(
+                "Contracts", #"{"filter":[{"op":"in","field":"id","value":[\#(fine)]}]}"#)
             #expect(allowed.status == 200)
         }
     }
@@ -162,7 +192,9 @@ struct QueryOperatorTests {
             let start = try #require(item["startDate"] as? String)
             #expect(start.hasSuffix("T00:00:00Z"))
             let modified = try #require(item["lastModifiedDateTime"] as? String)
-            #expect(modified.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$"#, options: .regularExpression) != nil)
+            #expect(
+                modified.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$"#, options: .regularExpression)
+                    != nil)
             let plain = try await harness.get("/atservicesrest/V1.0/Contracts/1002")
             let old = try #require((plain.object?["item"] as? [String: Any])?["startDate"] as? String)
             #expect(old.hasSuffix("T00:00:00"))

@@ -43,7 +43,8 @@ struct ZoneAndAuthTests {
     func badSecret() async throws {
         try await SandboxHarness.with { harness throws in
             let answer = try await harness.get(
-                "/atservicesrest/V1.0/Companies/0", auth: false, headers: harness.authHeaders(["Secret": "wrong-secret"]))
+                "/atservicesrest/V1.0/Companies/0", auth: false,
+                headers: harness.authHeaders(["Secret": "wrong-secret"]))
             #expect(answer.status == 401)
             #expect(answer.error != nil)
             #expect(!answer.body.contains("wrong-secret"))
@@ -58,11 +59,13 @@ struct ZoneAndAuthTests {
     func unknownUserAndBadCode() async throws {
         try await SandboxHarness.with { harness throws in
             let user = try await harness.get(
-                "/atservicesrest/V1.0/Companies/0", auth: false, headers: harness.authHeaders(["UserName": "x@y.example"]))
+                "/atservicesrest/V1.0/Companies/0", auth: false,
+                headers: harness.authHeaders(["UserName": "x@y.example"]))
             #expect(user.status == 500)
             #expect(user.error != nil)
             let code = try await harness.get(
-                "/atservicesrest/V1.0/Companies/0", auth: false, headers: harness.authHeaders(["ApiIntegrationCode": "BAD"]))
+                "/atservicesrest/V1.0/Companies/0", auth: false,
+                headers: harness.authHeaders(["ApiIntegrationCode": "BAD"]))
             #expect(code.status == 500)
             #expect(code.error != nil)
             #expect(!code.body.contains(harness.sandbox.credentials.secret))

@@ -101,8 +101,8 @@ struct FaultRecoveryTests {
 
     @Test("answers slower than the client timeout are retried")
     func slowAnswers() async throws {
-        let faults = SandboxFaults(slowRate: 1, slowDelay: .seconds(2), everyNthRequest: 4)
-        let (result, log) = try await Self.readAll(faults: faults) { $0.requestTimeout = .milliseconds(250) }
+        let faults = SandboxFaults(slowRate: 1, slowDelay: .seconds(4), everyNthRequest: 4)
+        let (result, log) = try await Self.readAll(faults: faults) { $0.requestTimeout = .milliseconds(1_500) }
         #expect(result.items.map(\.id) == Self.allIDs)
         #expect(result.statistics.retries == log.faults(of: .slow).count)
         #expect(result.statistics.retries > 0)

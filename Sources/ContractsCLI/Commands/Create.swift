@@ -7,8 +7,8 @@ struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Creates a native LCI contract from --set FIELD=VALUE pairs.",
         discussion: """
-            Required: name, companyName, type, startDate and endDate (YYYY-MM-DD). Every field of a native \
-            contract can be edited later.
+            Required: name and companyID (the Autotask company id); status defaults to Active. Dates are \
+            YYYY-MM-DD. Every field of a native contract can be edited later.
             """)
 
     @OptionGroup var ledger: LedgerOptions

@@ -17,13 +17,16 @@ extension AutotaskSandbox {
     ) throws(SandboxAdminError) -> [SandboxChange] {
         guard let kind = EntityKind(name: entity) else { throw SandboxAdminError("Unknown entity \(entity).") }
         let members = fields.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: $0.value.json) }
-        return try core.mutate { data, now throws(SandboxAdminError) in try data.edit(kind, id: id, fields: members, now: now) }
+        return try core.mutate { data, now throws(SandboxAdminError) in
+            try data.edit(kind, id: id, fields: members, now: now)
+        }
     }
 
     /// Renews a contract: creates its successor, copies services, units and bundles, moves its configuration items
     /// and sets `renewedContractID` on it. Returns the new contract's id and the changes.
     @discardableResult
-    public func renewContract(_ id: Int64) throws(SandboxAdminError) -> (newContractID: Int64, changes: [SandboxChange]) {
+    public func renewContract(_ id: Int64) throws(SandboxAdminError) -> (newContractID: Int64, changes: [SandboxChange])
+    {
         let result = try core.mutate { data, now throws(SandboxAdminError) in try data.renew(contractID: id, now: now) }
         return (result.newID, result.changes)
     }

@@ -52,7 +52,9 @@ public final class AutotaskSandbox: Sendable {
     }
 
     /// Builds the data set and starts serving; returns once the server listens.
-    public static func start(_ configuration: SandboxConfiguration = SandboxConfiguration()) async throws -> AutotaskSandbox {
+    public static func start(_ configuration: SandboxConfiguration = SandboxConfiguration()) async throws
+        -> AutotaskSandbox
+    {
         let core = SandboxCore(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "autotask-sandbox")

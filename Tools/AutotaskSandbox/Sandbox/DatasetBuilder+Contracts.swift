@@ -158,7 +158,9 @@ extension DatasetBuilder {
             ("Microsoft 365 Business Premium License", "Microsoft", 2, 22),
         ]
         for (offset, product) in products.enumerated() {
-            addProduct(id: Int64(401 + offset), name: product.0, manufacturer: product.1, category: product.2, price: product.3)
+            addProduct(
+                id: Int64(401 + offset), name: product.0, manufacturer: product.1, category: product.2, price: product.3
+            )
         }
     }
 }

@@ -45,7 +45,8 @@ extension DatasetBuilder {
                 id: 1010, companyID: 105, name: "Evergreen Cloud Backup", type: 7, category: 4, start: monthStart(-14),
                 end: months(36, from: monthStart(-14)) - 1, periodType: 1),
             ContractSpec(
-                id: 1011, companyID: 105, name: "Evergreen Legacy Support", type: 1, category: 2, start: monthStart(-30),
+                id: 1011, companyID: 105, name: "Evergreen Legacy Support", type: 1, category: 2,
+                start: monthStart(-30),
                 end: monthStart(-6) - 1, status: 0, description: "Ended; kept for history."),
         ]
         for contract in contracts {

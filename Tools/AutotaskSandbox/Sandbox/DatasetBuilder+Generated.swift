@@ -57,7 +57,8 @@ extension DatasetBuilder {
                     let length = random.pick([12, 24, 36])
                     spec = ContractSpec(
                         id: 0, companyID: companyID,
-                        name: "\(codes[companyID]!) \(Picklists.label(type, in: Picklists.contractType)!) \(number + 1)",
+                        name:
+                            "\(codes[companyID]!) \(Picklists.label(type, in: Picklists.contractType)!) \(number + 1)",
                         type: type, category: type == 7 ? 1 : Int64(random.int(2...5)), start: start,
                         end: Timestamp.adding(months: length, to: start) - 1,
                         periodType: type == 7 ? (random.chance(0.7) ? 1 : Int64(random.int(2...4))) : nil)
@@ -115,7 +116,8 @@ extension DatasetBuilder {
                 }
                 let productID = Int64(401 + random.int(0...8))
                 addConfigurationItem(
-                    id: nextItem, companyID: companyID, productID: productID, title: "\(codes[companyID]!)-\(number + 1)",
+                    id: nextItem, companyID: companyID, productID: productID,
+                    title: "\(codes[companyID]!)-\(number + 1)",
                     contractID: contractID, contractServiceID: contractServiceID, isActive: !random.chance(0.05))
                 nextItem += 1
             }

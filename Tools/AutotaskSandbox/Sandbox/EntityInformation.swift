@@ -57,8 +57,10 @@ enum EntityInformation {
                             .init(key: "type", value: .string(udf.type.rawValue)),
                             .init(key: "length", value: .int(udf.type == .string ? 100 : 0)),
                             .init(key: "description", value: .string(udf.description)),
-                            .init(key: "isRequired", value: .bool(false)), .init(key: "isReadOnly", value: .bool(false)),
-                            .init(key: "isQueryable", value: .bool(true)), .init(key: "isReference", value: .bool(false)),
+                            .init(key: "isRequired", value: .bool(false)),
+                            .init(key: "isReadOnly", value: .bool(false)),
+                            .init(key: "isQueryable", value: .bool(true)),
+                            .init(key: "isReference", value: .bool(false)),
                             .init(key: "referenceEntityType", value: .string("")),
                             .init(key: "isPickList", value: .bool(false)), .init(key: "picklistValues", value: .null),
                             .init(key: "picklistParentValueField", value: .string("")),
@@ -73,7 +75,8 @@ enum EntityInformation {
         .array(
             values.enumerated().map { offset, entry in
                 .object([
-                    .init(key: "value", value: .string(String(entry.value))), .init(key: "label", value: .string(entry.label)),
+                    .init(key: "value", value: .string(String(entry.value))),
+                    .init(key: "label", value: .string(entry.label)),
                     .init(key: "isDefaultValue", value: .bool(entry.isDefault)),
                     .init(key: "sortOrder", value: .int(Int64(offset))), .init(key: "parentValue", value: .string("")),
                     .init(key: "isActive", value: .bool(true)), .init(key: "isSystem", value: .bool(entry.isSystem)),

@@ -48,7 +48,8 @@ extension EntitySchema {
     private static let companyFields: [FieldDefinition] = [
         .string("companyName", 100, required: true), .string("companyNumber", 50),
         .integer("companyType", required: true, picklist: Picklists.companyType), .boolean("isActive"),
-        .integer("parentCompanyID", reference: "Company"), .integer("ownerResourceID", required: true, reference: "Resource"),
+        .integer("parentCompanyID", reference: "Company"),
+        .integer("ownerResourceID", required: true, reference: "Resource"),
         .string("phone", 25, required: true), .integer("classification", picklist: Picklists.companyClassification),
         .integer("companyCategoryID"), .integer("marketSegmentID"), .integer("territoryID"),
         .integer("competitorID"), .string("address1", 150), .string("address2", 150),
@@ -128,7 +129,8 @@ extension EntitySchema {
 
     private static let configurationItemFields: [FieldDefinition] = [
         .integer("apiVendorID"), .integer("companyID", required: true, reference: "Company"),
-        .integer("companyLocationID"), .integer("configurationItemCategoryID", picklist: Picklists.configurationItemCategory),
+        .integer("companyLocationID"),
+        .integer("configurationItemCategoryID", picklist: Picklists.configurationItemCategory),
         .integer("configurationItemType", picklist: Picklists.configurationItemType),
         .integer("contactID", reference: "Contact"), .integer("contractID", reference: "Contract"),
         .integer("contractServiceBundleID", reference: "ContractServiceBundle"),
@@ -148,7 +150,8 @@ extension EntitySchema {
 
     private static let productFields: [FieldDefinition] = [
         .integer("billingType"), .integer("chargeBillingCodeID"),
-        .integer("createdByResourceID", readOnly: true, reference: "Resource"), .datetime("createdTime", readOnly: true),
+        .integer("createdByResourceID", readOnly: true, reference: "Resource"),
+        .datetime("createdTime", readOnly: true),
         .integer("defaultInstalledProductCategoryID"), .integer("defaultVendorID", reference: "Company"),
         .string("description", 8000), .boolean("doesNotRequireProcurement"), .string("externalProductID", 50),
         .integer("impersonatorCreatorResourceID", readOnly: true), .string("internalProductID", 100),
@@ -156,7 +159,8 @@ extension EntitySchema {
         .string("link", 500), .string("manufacturerName", 100), .string("manufacturerProductName", 100),
         .double("markupRate"), .double("msrp"), .string("name", 100, required: true),
         .integer("periodType", picklist: Picklists.periodType), .integer("priceCostMethod"),
-        .integer("productBillingCodeID", required: true), .integer("productCategory", picklist: Picklists.productCategory),
+        .integer("productBillingCodeID", required: true),
+        .integer("productCategory", picklist: Picklists.productCategory),
         .string("sku", 50), .double("unitCost"), .double("unitPrice"), .string("vendorProductNumber", 50),
     ]
 }

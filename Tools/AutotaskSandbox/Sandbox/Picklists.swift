@@ -17,8 +17,10 @@ enum Picklists {
     static let billingPreference = list([(1, "Manually"), (2, "Immediately"), (3, "Timesheet Approved")])
     static let serviceLevelAgreement = list([(1, "Standard SLA"), (2, "Premium SLA")], system: false)
     static let configurationItemType = list(
-        [(1, "Workstation"), (2, "Server"), (3, "Network Device"), (4, "Printer"), (5, "Mobile Device"),
-            (6, "Software License")],
+        [
+            (1, "Workstation"), (2, "Server"), (3, "Network Device"), (4, "Printer"), (5, "Mobile Device"),
+            (6, "Software License"),
+        ],
         system: false)
     static let configurationItemCategory = list([(1, "Standard"), (2, "Critical")], defaultValue: 1, system: false)
     static let productCategory = list([(1, "Hardware"), (2, "Software"), (3, "Networking")], system: false)

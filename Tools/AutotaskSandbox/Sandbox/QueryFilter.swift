@@ -78,8 +78,12 @@ struct FilterParser {
     }
 
     private mutating func condition(_ json: JSONValue) throws(QueryError) -> Condition {
-        guard json.objectMembers != nil else { throw QueryError(message: "Invalid filter: a condition must be an object.") }
-        guard let opName = json["op"]?.text else { throw QueryError(message: "Invalid filter: a condition needs an 'op'.") }
+        guard json.objectMembers != nil else {
+            throw QueryError(message: "Invalid filter: a condition must be an object.")
+        }
+        guard let opName = json["op"]?.text else {
+            throw QueryError(message: "Invalid filter: a condition needs an 'op'.")
+        }
         guard let op = FilterOperator(name: opName) else {
             if faithfulQuirks { return .always }
             throw QueryError(message: "Invalid filter: unknown operator '\(opName)'.")

@@ -19,7 +19,9 @@ struct QueryRequest: Sendable {
         } catch {
             throw QueryError(message: "Unable to parse the query: the search is not valid JSON.")
         }
-        guard json.objectMembers != nil else { throw QueryError(message: "Unable to parse the query: expected an object.") }
+        guard json.objectMembers != nil else {
+            throw QueryError(message: "Unable to parse the query: expected an object.")
+        }
         var parser = FilterParser(schema: schema, faithfulQuirks: faithfulQuirks)
         let condition = try parser.parse(json["filter"])
         var pageSize = 500

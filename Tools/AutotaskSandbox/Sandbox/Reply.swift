@@ -16,7 +16,9 @@ struct Reply: Sendable {
 
     /// Autotask's error envelope: `{"errors":["..."]}`.
     static func errors(_ status: Int, _ messages: [String], retryAfter: Int? = nil) -> Reply {
-        Reply(status: status, body: JSONValue.object([.init(key: "errors", value: .array(messages.map { .string($0) }))]).serialized,
+        Reply(
+            status: status,
+            body: JSONValue.object([.init(key: "errors", value: .array(messages.map { .string($0) }))]).serialized,
             retryAfter: retryAfter)
     }
 

@@ -42,7 +42,9 @@ extension SandboxRequestLog {
     var json: JSONValue {
         func counts<Key>(_ dictionary: [Key: Int], _ name: (Key) -> String) -> JSONValue {
             .object(
-                dictionary.map { JSONMember(key: name($0.key), value: .int(Int64($0.value))) }.sorted { $0.key < $1.key })
+                dictionary.map { JSONMember(key: name($0.key), value: .int(Int64($0.value))) }.sorted {
+                    $0.key < $1.key
+                })
         }
         return .object([
             .init(key: "totalRequests", value: .int(Int64(totalRequests))),
@@ -79,9 +81,11 @@ extension SandboxFaults {
             .init(key: "thresholdRetryAfterSeconds", value: optional(thresholdRetryAfterSeconds)),
             .init(key: "latencyAtHalfThresholdMs", value: millis(latencyAtHalfThreshold)),
             .init(key: "latencyAtThreeQuartersThresholdMs", value: millis(latencyAtThreeQuartersThreshold)),
-            .init(key: "limitThreads", value: .bool(limitThreads)), .init(key: "threadLimit", value: .int(Int64(threadLimit))),
+            .init(key: "limitThreads", value: .bool(limitThreads)),
+            .init(key: "threadLimit", value: .int(Int64(threadLimit))),
             .init(key: "threadLimitStatus", value: .int(Int64(threadLimitStatus))),
-            .init(key: "serverErrorRate", value: .double(serverErrorRate)), .init(key: "throttleRate", value: .double(throttleRate)),
+            .init(key: "serverErrorRate", value: .double(serverErrorRate)),
+            .init(key: "throttleRate", value: .double(throttleRate)),
             .init(key: "throttleRetryAfterSeconds", value: .int(Int64(throttleRetryAfterSeconds))),
             .init(key: "slowRate", value: .double(slowRate)), .init(key: "slowDelayMs", value: millis(slowDelay)),
             .init(key: "malformedRate", value: .double(malformedRate)),
@@ -94,12 +98,16 @@ extension SandboxFaults {
 
     /// These switches with the ones named in `json` changed (keys in any case; unknown keys are refused).
     func applying(_ json: JSONValue) throws(SandboxAdminError) -> SandboxFaults {
-        guard let members = json.objectMembers else { throw SandboxAdminError("Expected a JSON object of fault switches.") }
+        guard let members = json.objectMembers else {
+            throw SandboxAdminError("Expected a JSON object of fault switches.")
+        }
         var faults = self
         for member in members {
             let value = member.value
             func int() throws(SandboxAdminError) -> Int {
-                guard let number = Lenient.int(value) else { throw SandboxAdminError("\(member.key) needs an integer.") }
+                guard let number = Lenient.int(value) else {
+                    throw SandboxAdminError("\(member.key) needs an integer.")
+                }
                 return Int(number)
             }
             func rate() throws(SandboxAdminError) -> Double {
@@ -109,7 +117,9 @@ extension SandboxFaults {
                 return number
             }
             func flag() throws(SandboxAdminError) -> Bool {
-                guard let bool = Lenient.bool(value) else { throw SandboxAdminError("\(member.key) needs true or false.") }
+                guard let bool = Lenient.bool(value) else {
+                    throw SandboxAdminError("\(member.key) needs true or false.")
+                }
                 return bool
             }
             switch member.key.lowercased() {

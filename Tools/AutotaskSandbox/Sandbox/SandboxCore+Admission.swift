@@ -24,7 +24,9 @@ extension SandboxCore {
 
             // The rolling request window.
             state.window.append(now)
-            while state.windowStart < state.window.count, now - state.window[state.windowStart] >= faults.thresholdWindow {
+            while state.windowStart < state.window.count,
+                now - state.window[state.windowStart] >= faults.thresholdWindow
+            {
                 state.windowStart += 1
             }
             if state.windowStart > 1024, state.windowStart * 2 > state.window.count {
@@ -36,7 +38,8 @@ extension SandboxCore {
                 let oldest = state.window[state.windowStart]
                 let wait = faults.thresholdWindow - (now - oldest)
                 let seconds = faults.thresholdRetryAfterSeconds ?? max(1, Int(wait.components.seconds) + 1)
-                state.log.faults.append(.init(request: admission.sequence, endpoint: endpoint, kind: .thresholdExceeded))
+                state.log.faults.append(
+                    .init(request: admission.sequence, endpoint: endpoint, kind: .thresholdExceeded))
                 admission.rejection = Reply.errors(
                     429,
                     ["The request threshold of \(faults.requestThreshold) requests per hour has been exceeded."],
@@ -78,7 +81,9 @@ extension SandboxCore {
                 state.log.maxInFlightByEntity[entity.pluralName] ?? 0, byEntity)
 
             // Injected faults.
-            if let only = faults.onlyEntities, !only.contains(where: { $0.lowercased() == entity.pluralName.lowercased() }) {
+            if let only = faults.onlyEntities,
+                !only.contains(where: { $0.lowercased() == entity.pluralName.lowercased() })
+            {
                 return admission
             }
             let enabled = faults.rates.filter { $0.1 > 0 && ($0.0 != .truncated || route.isPage) }

@@ -14,7 +14,8 @@ extension SandboxData {
             if case .date(_, let flag) = self[kind].rows[position][stamp] { zulu = flag } else { zulu = true }
             self[kind].set(.date(now, zulu: zulu), at: position, field: stamp)
         }
-        let name = field < schema.fields.count ? schema.fields[field].name : schema.udfs[field - schema.fields.count].name
+        let name =
+            field < schema.fields.count ? schema.fields[field].name : schema.udfs[field - schema.fields.count].name
         return SandboxChange(kind, id, name, from: old, to: value, kind: changeKind)
     }
 
@@ -23,7 +24,9 @@ extension SandboxData {
         _ kind: EntityKind, id: Int64, fields: [JSONMember], now: Int64
     ) throws(SandboxAdminError) -> [SandboxChange] {
         let schema = EntitySchema.of(kind)
-        guard let row = self[kind].row(id: id) else { throw SandboxAdminError("No \(kind.singularName) with id \(id).") }
+        guard let row = self[kind].row(id: id) else {
+            throw SandboxAdminError("No \(kind.singularName) with id \(id).")
+        }
         var planned: [(Int, FieldValue)] = []
         for member in fields {
             if let index = schema.fieldIndex(member.key) {
@@ -62,9 +65,13 @@ extension SandboxData {
     /// Sets a contract's status to 0.
     mutating func deactivate(contractID: Int64, now: Int64) throws(SandboxAdminError) -> [SandboxChange] {
         let schema = EntitySchema.of(.contracts)
-        guard self[.contracts].row(id: contractID) != nil else { throw SandboxAdminError("No contract with id \(contractID).") }
-        return [change(.contracts, id: contractID, field: schema.index("status"), to: .int(0), as: .deactivate, now: now)]
-            .compactMap { $0 }
+        guard self[.contracts].row(id: contractID) != nil else {
+            throw SandboxAdminError("No contract with id \(contractID).")
+        }
+        return [
+            change(.contracts, id: contractID, field: schema.index("status"), to: .int(0), as: .deactivate, now: now)
+        ]
+        .compactMap { $0 }
     }
 
     /// Links a configuration item to a contract and, optionally, one of its services.
@@ -76,7 +83,9 @@ extension SandboxData {
         guard self[.configurationItems].row(id: configurationItemID) != nil else {
             throw SandboxAdminError("No configuration item with id \(configurationItemID).")
         }
-        guard self[.contracts].row(id: contractID) != nil else { throw SandboxAdminError("No contract with id \(contractID).") }
+        guard self[.contracts].row(id: contractID) != nil else {
+            throw SandboxAdminError("No contract with id \(contractID).")
+        }
         var serviceID: FieldValue = .null
         if let contractServiceID {
             guard let service = self[.contractServices].row(id: contractServiceID),
@@ -89,7 +98,8 @@ extension SandboxData {
             ("serviceID", serviceID),
         ]
         return values.compactMap {
-            change(.configurationItems, id: configurationItemID, field: items.index($0.0), to: $0.1, as: .link, now: now)
+            change(
+                .configurationItems, id: configurationItemID, field: items.index($0.0), to: $0.1, as: .link, now: now)
         }
     }
 
@@ -100,12 +110,15 @@ extension SandboxData {
             throw SandboxAdminError("No configuration item with id \(configurationItemID).")
         }
         return ["contractID", "contractServiceID", "serviceID"].compactMap {
-            change(.configurationItems, id: configurationItemID, field: items.index($0), to: .null, as: .unlink, now: now)
+            change(
+                .configurationItems, id: configurationItemID, field: items.index($0), to: .null, as: .unlink, now: now)
         }
     }
 
     /// Sets the units (and so price and cost) of a contract service's current period.
-    mutating func setUnits(contractServiceID: Int64, units: Int, now: Int64) throws(SandboxAdminError) -> [SandboxChange] {
+    mutating func setUnits(contractServiceID: Int64, units: Int, now: Int64) throws(SandboxAdminError)
+        -> [SandboxChange]
+    {
         let schema = EntitySchema.of(.contractServiceUnits)
         let services = EntitySchema.of(.contractServices)
         guard units >= 0 else { throw SandboxAdminError("Units cannot be negative.") }

@@ -43,8 +43,10 @@ extension SandboxData {
             {
                 let day = Timestamp.adding(months: 12, to: Timestamp.day(ofMillis: millis))
                 let moved = FieldValue.date(Int64(day) * Timestamp.millisPerDay, zulu: zulu)
-                changes += [change(.contracts, id: id, field: contracts.index("endDate"), to: moved, as: .edit, now: now)]
-                    .compactMap { $0 }
+                changes += [
+                    change(.contracts, id: id, field: contracts.index("endDate"), to: moved, as: .edit, now: now)
+                ]
+                .compactMap { $0 }
             }
             let renamed = random.pick(editable)
             if case .string(let name) = self[.contracts].row(id: renamed)?[contracts.index("contractName")] {
@@ -66,7 +68,9 @@ extension SandboxData {
         // A service price and the units of a current period.
         let activeSet = Set(activeContracts())
         let pricedServices = self[.contractServices].rows.compactMap { row -> Int64? in
-            guard let contractID = row[services.index("contractID")].intValue, activeSet.contains(contractID) else { return nil }
+            guard let contractID = row[services.index("contractID")].intValue, activeSet.contains(contractID) else {
+                return nil
+            }
             return row[0].intValue
         }
         if !pricedServices.isEmpty {
@@ -74,14 +78,16 @@ extension SandboxData {
             if let price = self[.contractServices].row(id: id)?[services.index("unitPrice")].doubleValue {
                 let raised = (price * (1 + Double(random.int(3...10)) / 100) * 100).rounded() / 100
                 changes += ["unitPrice", "internalCurrencyUnitPrice"].compactMap {
-                    change(.contractServices, id: id, field: services.index($0), to: .double(raised), as: .edit, now: now)
+                    change(
+                        .contractServices, id: id, field: services.index($0), to: .double(raised), as: .edit, now: now)
                 }
             }
             let withUnits = pricedServices.filter { currentUnitPosition(contractServiceID: $0) != nil }
             if !withUnits.isEmpty {
                 let id = random.pick(withUnits)
                 let unitsField = EntitySchema.of(.contractServiceUnits).index("units")
-                let current = currentUnitPosition(contractServiceID: id)
+                let current =
+                    currentUnitPosition(contractServiceID: id)
                     .flatMap { self[.contractServiceUnits].rows[$0][unitsField].intValue } ?? 1
                 let delta = random.pick([-2, -1, 1, 2, 3])
                 if let done = try? setUnits(contractServiceID: id, units: max(1, Int(current) + delta), now: now) {
@@ -109,7 +115,8 @@ extension SandboxData {
             let id = random.pick(linkable)
             if let company = self[.configurationItems].row(id: id)?[companyField].intValue,
                 let choices = activeByCompany[company],
-                let done = try? link(configurationItemID: id, contractID: random.pick(choices), contractServiceID: nil, now: now)
+                let done = try? link(
+                    configurationItemID: id, contractID: random.pick(choices), contractServiceID: nil, now: now)
             {
                 changes += done
                 linkedNow = id

@@ -1,9 +1,13 @@
 extension SandboxData {
     /// Renews a contract: a new contract follows it (same terms, starting the day after it ends), its services,
     /// units and bundles are copied, its configuration items move over, and `renewedContractID` is set on it.
-    mutating func renew(contractID: Int64, now: Int64) throws(SandboxAdminError) -> (newID: Int64, changes: [SandboxChange]) {
+    mutating func renew(contractID: Int64, now: Int64) throws(SandboxAdminError) -> (
+        newID: Int64, changes: [SandboxChange]
+    ) {
         let contracts = EntitySchema.of(.contracts)
-        guard let old = self[.contracts].row(id: contractID) else { throw SandboxAdminError("No contract with id \(contractID).") }
+        guard let old = self[.contracts].row(id: contractID) else {
+            throw SandboxAdminError("No contract with id \(contractID).")
+        }
         guard old[contracts.index("renewedContractID")].isNull else {
             throw SandboxAdminError("Contract \(contractID) has already been renewed.")
         }
@@ -31,7 +35,8 @@ extension SandboxData {
         self[.contracts].append(row)
         changes.append(SandboxChange(.contracts, newID, nil, from: .int(contractID), to: .int(newID), kind: .renew))
         if let marked = change(
-            .contracts, id: contractID, field: contracts.index("renewedContractID"), to: .int(newID), as: .renew, now: now)
+            .contracts, id: contractID, field: contracts.index("renewedContractID"), to: .int(newID), as: .renew,
+            now: now)
         {
             changes.append(marked)
         }
@@ -46,27 +51,33 @@ extension SandboxData {
             let currentUnits = currentUnitPosition(contractServiceID: oldServiceID).flatMap {
                 self[.contractServiceUnits].rows[$0][units.index("units")].intValue
             }
-            let lastUnits = self[.contractServiceUnits].positions(where: units.index("contractServiceID"), equals: oldServiceID)
-                .last.flatMap { self[.contractServiceUnits].rows[$0][units.index("units")].intValue }
+            let lastUnits = self[.contractServiceUnits].positions(
+                where: units.index("contractServiceID"), equals: oldServiceID
+            )
+            .last.flatMap { self[.contractServiceUnits].rows[$0][units.index("units")].intValue }
             var copy = service
             let newServiceID = self[.contractServices].allocateID()
             copy[0] = .int(newServiceID)
             copy[services.index("contractID")] = .int(newID)
             self[.contractServices].append(copy)
             serviceMap[oldServiceID] = newServiceID
-            changes.append(SandboxChange(.contractServices, newServiceID, nil, from: .null, to: .int(newServiceID), kind: .create))
+            changes.append(
+                SandboxChange(.contractServices, newServiceID, nil, from: .null, to: .int(newServiceID), kind: .create))
             for unitID in createUnitRows(contractService: copy, units: Int(currentUnits ?? lastUnits ?? 1)) {
-                changes.append(SandboxChange(.contractServiceUnits, unitID, nil, from: .null, to: .int(unitID), kind: .create))
+                changes.append(
+                    SandboxChange(.contractServiceUnits, unitID, nil, from: .null, to: .int(unitID), kind: .create))
             }
         }
         let bundles = EntitySchema.of(.contractServiceBundles)
-        for position in self[.contractServiceBundles].positions(where: bundles.index("contractID"), equals: contractID) {
+        for position in self[.contractServiceBundles].positions(where: bundles.index("contractID"), equals: contractID)
+        {
             var copy = self[.contractServiceBundles].rows[position]
             let bundleID = self[.contractServiceBundles].allocateID()
             copy[0] = .int(bundleID)
             copy[bundles.index("contractID")] = .int(newID)
             self[.contractServiceBundles].append(copy)
-            changes.append(SandboxChange(.contractServiceBundles, bundleID, nil, from: .null, to: .int(bundleID), kind: .create))
+            changes.append(
+                SandboxChange(.contractServiceBundles, bundleID, nil, from: .null, to: .int(bundleID), kind: .create))
         }
 
         // Configuration items move to the new contract and the matching new services.
@@ -75,12 +86,15 @@ extension SandboxData {
             let item = self[.configurationItems].rows[position]
             guard case .int(let itemID) = item[0] else { continue }
             let mapped = item[items.index("contractServiceID")].intValue.flatMap { serviceMap[$0] }
-            if let moved = change(.configurationItems, id: itemID, field: items.index("contractID"), to: .int(newID), as: .link, now: now) {
+            if let moved = change(
+                .configurationItems, id: itemID, field: items.index("contractID"), to: .int(newID), as: .link, now: now)
+            {
                 changes.append(moved)
             }
             if let mapped,
                 let moved = change(
-                    .configurationItems, id: itemID, field: items.index("contractServiceID"), to: .int(mapped), as: .link,
+                    .configurationItems, id: itemID, field: items.index("contractServiceID"), to: .int(mapped),
+                    as: .link,
                     now: now)
             {
                 changes.append(moved)
@@ -91,7 +105,9 @@ extension SandboxData {
 
     /// Deletes a contract with its services, units and bundles; its configuration items are unlinked.
     mutating func deleteContract(contractID: Int64, now: Int64) throws(SandboxAdminError) -> [SandboxChange] {
-        guard self[.contracts].row(id: contractID) != nil else { throw SandboxAdminError("No contract with id \(contractID).") }
+        guard self[.contracts].row(id: contractID) != nil else {
+            throw SandboxAdminError("No contract with id \(contractID).")
+        }
         var changes: [SandboxChange] = []
         let items = EntitySchema.of(.configurationItems)
         for position in self[.configurationItems].positions(where: items.index("contractID"), equals: contractID) {
@@ -100,7 +116,9 @@ extension SandboxData {
         }
         for kind in [EntityKind.contractServiceUnits, .contractServices, .contractServiceBundles] {
             let field = EntitySchema.of(kind).index("contractID")
-            let ids = self[kind].positions(where: field, equals: contractID).compactMap { self[kind].rows[$0][0].intValue }
+            let ids = self[kind].positions(where: field, equals: contractID).compactMap {
+                self[kind].rows[$0][0].intValue
+            }
             for id in ids {
                 self[kind].remove(id: id)
                 changes.append(SandboxChange(kind, id, nil, from: .int(id), to: .null, kind: .delete))

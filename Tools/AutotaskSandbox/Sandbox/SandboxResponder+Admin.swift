@@ -18,8 +18,12 @@ extension SandboxResponder {
         let route = method.rawValue + " " + lowered.map { Int64($0) == nil ? $0 : "{id}" }.joined(separator: "/")
         do throws(SandboxAdminError) {
             if method == .patch, lowered.count == 2, let id = ids.first, lowered[0] != "faults" {
-                guard let kind = EntityKind(name: lowered[0]) else { throw SandboxAdminError("Unknown entity \(segments[0]).") }
-                guard let members = json.objectMembers else { throw SandboxAdminError("The body must be a JSON object.") }
+                guard let kind = EntityKind(name: lowered[0]) else {
+                    throw SandboxAdminError("Unknown entity \(segments[0]).")
+                }
+                guard let members = json.objectMembers else {
+                    throw SandboxAdminError("The body must be a JSON object.")
+                }
                 return Self.changesReply(
                     try core.mutate { data, now throws(SandboxAdminError) in
                         try data.edit(kind, id: id, fields: members, now: now)
@@ -38,7 +42,8 @@ extension SandboxResponder {
                 return .json(Self.permissionsJSON(core.permissions))
             case "PUT permissions", "POST permissions":
                 let ids = Set((json["companyIDs"]?.arrayValue ?? []).compactMap(Lenient.int))
-                guard let mode = json["mode"]?.text, let permissions = SandboxPermissions(modeName: mode, companyIDs: ids)
+                guard let mode = json["mode"]?.text,
+                    let permissions = SandboxPermissions(modeName: mode, companyIDs: ids)
                 else { throw SandboxAdminError("mode must be full, empty, forbidden, permission500 or restricted.") }
                 core.setPermissions(permissions)
                 return .json(Self.permissionsJSON(permissions))
@@ -85,13 +90,16 @@ extension SandboxResponder {
                         try data.unlink(configurationItemID: id, now: now)
                     })
             case "POST contractservices/{id}/units", "PUT contractservices/{id}/units":
-                guard let units = json["units"].flatMap(Lenient.int) else { throw SandboxAdminError("The body needs units.") }
+                guard let units = json["units"].flatMap(Lenient.int) else {
+                    throw SandboxAdminError("The body needs units.")
+                }
                 return Self.changesReply(
                     try core.mutate { data, now throws(SandboxAdminError) in
                         try data.setUnits(contractServiceID: id, units: Int(units), now: now)
                     })
             default:
-                return Reply.message(404, "No sandbox admin route \(method.rawValue) /sandbox/\(segments.joined(separator: "/")).")
+                return Reply.message(
+                    404, "No sandbox admin route \(method.rawValue) /sandbox/\(segments.joined(separator: "/")).")
             }
         } catch {
             return Reply.errors(400, [error.message])

@@ -11,7 +11,8 @@ extension SandboxResponder {
             case (.entityInformation, _), (.fields, _), (.userDefinedFields, _):
                 break
             case (_, .forbidden):
-                return Reply.errors(403, ["The logged in Resource does not have permission to view \(kind.pluralName)."])
+                return Reply.errors(
+                    403, ["The logged in Resource does not have permission to view \(kind.pluralName)."])
             case (_, .permission500):
                 return Reply.errors(
                     500, ["The logged in Resource does not have the adequate permissions to query this entity type."])
@@ -21,10 +22,12 @@ extension SandboxResponder {
         }
         var companies: Set<Int64>?
         var hidden = false
-        if route.entity?.isContractScoped == true || {
-            if case .child = route { return true }
-            return false
-        }() {
+        if route.entity?.isContractScoped == true
+            || {
+                if case .child = route { return true }
+                return false
+            }()
+        {
             switch permissions {
             case .restricted(let visible): companies = visible
             case .empty: hidden = true
@@ -55,18 +58,23 @@ extension SandboxResponder {
             let schema = EntitySchema.of(kind)
             do {
                 let query = try QueryRequest.parse(search, schema: schema, faithfulQuirks: core.faithfulQuirks)
-                let count = hidden ? 0 : core.data.withLock { $0.count(kind, where: query.condition, companies: companies) }
+                let count =
+                    hidden ? 0 : core.data.withLock { $0.count(kind, where: query.condition, companies: companies) }
                 return .json(#"{"queryCount":\#(count)}"#)
             } catch {
                 return Reply.errors(error.status, [error.message])
             }
         case .get(let kind, let id):
-            let row = hidden ? nil : core.data.withLock { data in
-                data[kind].row(id: id).flatMap { data.isVisible($0, kind: kind, companies: companies) ? $0 : nil }
-            }
+            let row =
+                hidden
+                ? nil
+                : core.data.withLock { data in
+                    data[kind].row(id: id).flatMap { data.isVisible($0, kind: kind, companies: companies) ? $0 : nil }
+                }
             return itemReply(kind, row)
         case .child(let contractID, let kind, let childID):
-            return childReply(contractID: contractID, kind: kind, childID: childID, companies: companies, hidden: hidden)
+            return childReply(
+                contractID: contractID, kind: kind, childID: childID, companies: companies, hidden: hidden)
         case .entityInformation(let kind):
             return .json(EntityInformation.info(EntitySchema.of(kind), permissions: permissions))
         case .fields(let kind):
@@ -102,7 +110,9 @@ extension SandboxResponder {
         let page: (rows: [Row], more: Bool) =
             hidden
             ? ([], false)
-            : core.data.withLock { $0.page(kind, where: query.condition, after: after, size: size, companies: companies) }
+            : core.data.withLock {
+                $0.page(kind, where: query.condition, after: after, size: size, companies: companies)
+            }
         return pageReply(
             kind, rows: page.rows, more: page.more, include: query.include, size: size, token: token,
             searchText: query.searchText)
@@ -152,17 +162,23 @@ extension SandboxResponder {
         let condition = Condition.test(
             FilterTest(index: contractField, type: .integer, op: .eq, value: .number(Double(contractID))))
         if let childID {
-            let row = hidden ? nil : core.data.withLock { data in
-                data[kind].row(id: childID).flatMap {
-                    $0[contractField] == .int(contractID) && data.isVisible($0, kind: kind, companies: companies)
-                        ? $0 : nil
+            let row =
+                hidden
+                ? nil
+                : core.data.withLock { data in
+                    data[kind].row(id: childID).flatMap {
+                        $0[contractField] == .int(contractID) && data.isVisible($0, kind: kind, companies: companies)
+                            ? $0 : nil
+                    }
                 }
-            }
             return itemReply(kind, row)
         }
         let page: (rows: [Row], more: Bool) =
-            hidden ? ([], false) : core.data.withLock { $0.page(kind, where: condition, after: -1, size: 500, companies: companies) }
+            hidden
+            ? ([], false)
+            : core.data.withLock { $0.page(kind, where: condition, after: -1, size: 500, companies: companies) }
         let search = #"{"filter":[{"op":"eq","field":"contractID","value":\#(contractID)}]}"#
-        return pageReply(kind, rows: page.rows, more: page.more, include: nil, size: 500, token: nil, searchText: search)
+        return pageReply(
+            kind, rows: page.rows, more: page.more, include: nil, size: 500, token: nil, searchText: search)
     }
 }

@@ -21,7 +21,8 @@ struct SandboxResponder: HTTPResponder {
         var request = request
         let path = request.uri.path
         guard let route = SandboxRoute(path: path) else {
-            let admission = core.admit(.admin([]), endpoint: SandboxEndpoint("", .other), integrationCode: nil, now: .now)
+            let admission = core.admit(
+                .admin([]), endpoint: SandboxEndpoint("", .other), integrationCode: nil, now: .now)
             let base = core.baseURL.withLock { $0 }
             let reply = Reply.message(404, "No HTTP resource was found that matches the request URI '\(base)\(path)'.")
             core.finish(admission, status: reply.status)
@@ -58,8 +59,10 @@ struct SandboxResponder: HTTPResponder {
             core.finish(admission, status: refusal.status)
             return refusal.response
         }
-        let admission = core.admit(route, endpoint: endpoint, integrationCode: core.credentials.integrationCode, now: .now)
-        let reply = await answer(route, admission: admission, method: request.method, parameters: parameters, body: bodyText)
+        let admission = core.admit(
+            route, endpoint: endpoint, integrationCode: core.credentials.integrationCode, now: .now)
+        let reply = await answer(
+            route, admission: admission, method: request.method, parameters: parameters, body: bodyText)
         core.finish(admission, status: reply.status)
         return reply.response
     }

@@ -113,7 +113,8 @@ struct AutotaskSandboxCommand: AsyncParsableCommand {
         var configuration = SandboxConfiguration(seed: seed, host: host, port: port)
         if companies != nil || contracts != nil || servicesPerContract != nil || configurationItems != nil {
             configuration.dataset = .counts(
-                companies: companies ?? 500, contracts: contracts ?? 5000, servicesPerContract: servicesPerContract ?? 10,
+                companies: companies ?? 500, contracts: contracts ?? 5000,
+                servicesPerContract: servicesPerContract ?? 10,
                 configurationItems: configurationItems ?? 100_000)
         } else {
             switch dataset.lowercased() {
@@ -124,14 +125,16 @@ struct AutotaskSandboxCommand: AsyncParsableCommand {
         }
         if let today {
             let parts = today.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let date = DateComponents(
-                calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: parts[0],
-                month: parts[1], day: parts[2]
-            ).date
+            guard parts.count == 3,
+                let date = DateComponents(
+                    calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: parts[0],
+                    month: parts[1], day: parts[2]
+                ).date
             else { throw ValidationError("--today must be YYYY-MM-DD.") }
             configuration.today = date
         }
-        let visible = Set(visibleCompanies.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) })
+        let visible = Set(
+            visibleCompanies.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) })
         guard let mode = SandboxPermissions(modeName: permissions, companyIDs: visible) else {
             throw ValidationError("--permissions must be full, empty, forbidden, permission500 or restricted.")
         }

@@ -1,0 +1,65 @@
+import ArgumentParser
+import ContractsCore
+
+/// `contracts diff RUN_A RUN_B`: the state at the end of one sync run against the end of another.
+struct Diff: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compares the ledger at the end of two sync runs: contracts, fields and assets that changed.",
+        discussion: """
+            Both states are folded from the log by the projections' own code, up to each run's last event. \
+            Each changed field shows its old and new value and the position of the event that changed it.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Argument(help: "The earlier sync run number.")
+    var runA: Int
+
+    @Argument(help: "The later sync run number.")
+    var runB: Int
+
+    @Option(help: ArgumentHelp("Only this LCI contract.", valueName: "id"))
+    var contract: ContractArgument?
+
+    @OptionGroup var format: FormatOptions
+
+    func run() async throws {
+        let store = try ledger.open()
+        let diff: SyncDiff
+        do {
+            diff = try store.diff(runA, runB, contract: contract?.id)
+        } catch let error as SyncError {
+            throw CLIError(.badInput, error.message)
+        }
+        var rows: [[JSONValue]] = []
+        for id in diff.contractsAdded { rows.append([.string(id), .string("contract added"), .null, .null, .null]) }
+        for id in diff.contractsRemoved {
+            rows.append([.string(id), .string("contract removed"), .null, .null, .null])
+        }
+        for field in diff.fields {
+            rows.append([
+                .string(field.contract), .string(field.field), .text(field.from), .text(field.to),
+                .string("\(field.event) @\(field.position)"),
+            ])
+        }
+        for asset in diff.assetsAdded {
+            rows.append([
+                .string(asset.contract), .string("asset linked"), .null, .string("\(asset.assetID) \(asset.name)"),
+                .string("@\(asset.position)"),
+            ])
+        }
+        for asset in diff.assetsRemoved {
+            rows.append([
+                .string(asset.contract), .string("asset unlinked"), .string("\(asset.assetID) \(asset.name)"), .null,
+                .string("@\(asset.position)"),
+            ])
+        }
+        let set = RowSet(
+            [("contract", "CONTRACT"), ("change", "CHANGE"), ("from", "FROM"), ("to", "TO"), ("event", "EVENT")],
+            rows: rows)
+        if format.format == .table {
+            print("Sync #\(diff.runA) (position \(diff.positionA)) -> sync #\(diff.runB) (position \(diff.positionB))")
+        }
+        print(set.rendered(format.format, empty: "No differences."))
+    }
+}
