@@ -31,7 +31,7 @@ struct SandboxData: Sendable {
 
     subscript(kind: EntityKind) -> Table {
         get { tables[kind.rawValue] }
-        set { tables[kind.rawValue] = newValue }
+        _modify { yield &tables[kind.rawValue] }
     }
 
     /// The current day: today plus the nights advanced.
