@@ -1,10 +1,11 @@
+import ContractsCore
 import Foundation
 
 /// The demo's steps, in sections, so that later features add their own section with one line.
 enum DemoScript {
     /// Every step, in order.
     static func steps(_ context: DemoContext) -> [DemoStep] {
-        setupSteps(context) + browseSteps + importSteps + editSteps
+        setupSteps(context) + browseSteps + importSteps + editSteps + syncSteps
     }
 
     /// Create the ledger, connect to the sandbox and check the API user's access.
@@ -65,5 +66,23 @@ enum DemoScript {
             "Import the same contract again: refused, naming the LCI contract",
             ["import", "--company", "101", "--contract", "1001"], expect: .refusal(.refused)),
         .command("The event log", ["log"]),
+    ]
+
+    /// Two simulated nights with a sync after each, the runs, a diff between them and a replay audit.
+    static let syncSteps: [DemoStep] = [
+        .command("Sync now: nothing changed in Autotask, so no contract events", ["sync"]),
+        .note("Night 1 in Autotask: prices, dates, names, units, assets drift") { context in
+            context.sandbox.advanceNight().map { "  \($0)" }.joined(separator: "\n")
+        },
+        .command("The nightly sync records exactly what drifted", ["sync", "--trigger", "nightly"]),
+        .note("Night 2 in Autotask") { context in
+            context.sandbox.advanceNight().map { "  \($0)" }.joined(separator: "\n")
+        },
+        .command("Sync again", ["sync", "--trigger", "nightly"]),
+        .command("The sync runs", ["runs"]),
+        .command("What changed between the end of run 1 and the end of run 3", ["diff", "1", "3"]),
+        .note("The replay audit (what `ledger-replay LEDGER` prints)") { context in
+            try AuditLedger.audit(path: context.ledgerPath).text()
+        },
     ]
 }
