@@ -66,7 +66,8 @@ extension AutotaskGateway {
     /// A company's contracts and, with `showServices`, the services under them with their current units.
     ///
     /// Services, their catalogue entries and their units are read with one batched `in` query each.
-    /// Throws ``AutotaskGatewayError`` when Autotask does not know the company.
+    /// Throws ``AutotaskGatewayError`` when Autotask does not know the company, and the access check's
+    /// `permissionDenied` when no contract comes back because the API user cannot see contracts.
     public func browse(companyID: Int, showServices: Bool) async throws -> BrowseResult {
         let mapping = try await mapping()
         let before = requestsMade
@@ -75,6 +76,8 @@ extension AutotaskGateway {
         }
         let contracts = try await client.query(Contract.self, Query(.eq("companyID", Int64(companyID)))).items
             .sorted { $0.id < $1.id }
+        // An empty answer means nothing until the API user is known to see contracts.
+        if contracts.isEmpty { try await client.checkContractAccess() }
         var snapshots: [AutotaskContractSnapshot] = []
         var skipped: [Int] = []
         for contract in contracts {

@@ -93,8 +93,19 @@ struct BadInputTests {
             "connect", "--zone-url", closedURL, "--user", user, "--integration-code", code, "--no-check",
         ])
         try await harness.expectFailure(["browse", "--company", "101", "--retries", "0"], status: 4)
-        try await harness.expectFailure(
-            ["import", "--company", "101", "--contract", "1001", "--retries", "0"], status: 4)
+    }
+
+    @Test("an API user who cannot see contracts gets exit status 4 and the security-level steps")
+    func permissionDenied() async throws {
+        let harness = try await LedgerHarness.start()
+        defer { Task { try await harness.stop() } }
+        harness.sandbox.setPermissions(.empty)
+
+        let check = try await harness.expectFailure(["check-access"], status: 4)
+        #expect(check.stderr.contains("Security Levels"))
+        #expect(check.stderr.contains("Contract Visibility"))
+        let browse = try await harness.expectFailure(["browse", "--company", "101"], status: 4)
+        #expect(browse.stderr.contains("View = All"))
     }
 
     @Test("a missing secret is bad input; a wrong one is an Autotask problem")
