@@ -50,6 +50,7 @@ struct ResponseClassifierTests {
         for status in [200, 403, 429, 500, 503] {
             #expect(Self.kind(status, body) == .retry(.threadLimit))
         }
+        #expect(Self.kind(200, #"{"items":[{"id":1,"description":"see Itgenatr005"}],"pageDetails":{}}"#) == .success)
     }
 
     @Test("500s about permissions, fields and credentials are final")

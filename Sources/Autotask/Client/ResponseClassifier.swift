@@ -21,11 +21,7 @@ enum ResponseClassifier {
         isZoneLookup: Bool,
         allowNotFound: Bool
     ) -> Verdict {
-        let mentionsThreadLimit =
-            body.count < 65_536
-            && String(decoding: body, as: UTF8.self).lowercased()
-                .contains(threadLimitCode)
-        if mentionsThreadLimit {
+        if mentionsThreadLimit(status: status, body: body) {
             return .retry(.threadLimit(endpoint: endpoint, messages: ErrorBody.messages(from: body), status: status))
         }
         switch status {
@@ -79,6 +75,18 @@ enum ResponseClassifier {
         default:
             return .fail(.server(endpoint: endpoint, status: status, messages: messages, final: true))
         }
+    }
+
+    /// Whether the answer carries Autotask's thread-limit code: anywhere in an error body, and in a
+    /// 2xx body only within its error messages (a page's data may contain any text).
+    private static func mentionsThreadLimit(status: Int, body: [UInt8]) -> Bool {
+        guard body.count < 65_536 else { return false }
+        if (200..<300).contains(status) {
+            return ErrorBody.messages(from: body, textFallback: false).contains {
+                $0.lowercased().contains(threadLimitCode)
+            }
+        }
+        return String(decoding: body, as: UTF8.self).lowercased().contains(threadLimitCode)
     }
 
     private static func isTransient(messages: [String]) -> Bool {

@@ -5,13 +5,15 @@ import Foundation
 /// Autotask writes `{"errors":["..."]}`; ASP.NET framework errors write `{"Message":"..."}`; some answers
 /// carry objects with a `message`, and some plain text. All become a list of strings.
 enum ErrorBody {
-    static func messages(from body: [UInt8]) -> [String] {
+    /// The messages of a body; a body that is not a JSON error is taken as text unless `textFallback` is off.
+    static func messages(from body: [UInt8], textFallback: Bool = true) -> [String] {
         guard !body.isEmpty else { return [] }
         let data = Data(body)
         if let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
             let messages = collect(json)
-            if !messages.isEmpty { return messages }
+            if !messages.isEmpty || !textFallback { return messages }
         }
+        guard textFallback else { return [] }
         guard let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
             !text.isEmpty
         else { return [] }
