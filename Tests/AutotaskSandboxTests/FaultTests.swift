@@ -103,6 +103,38 @@ struct FaultTests {
         }
     }
 
+    @Test("latency is added from half and three quarters of the threshold, and logged")
+    func thresholdLatency() async throws {
+        try await SandboxHarness.with(.fixedDemo()) { harness throws in
+            harness.sandbox.setFaults(
+                SandboxFaults(
+                    requestThreshold: 8, latencyAtHalfThreshold: .milliseconds(1),
+                    latencyAtThreeQuartersThreshold: .milliseconds(2)))
+            for _ in 0..<8 { #expect(try await harness.get("/atservicesrest/V1.0/Companies/0").status == 200) }
+            let latencies = harness.sandbox.requestLog().faults(of: .thresholdLatency).map(\.request)
+            #expect(latencies == [4, 5, 6, 7, 8])
+        }
+    }
+
+    @Test("the thread limit can answer 500 instead of 429")
+    func threadLimit500() async throws {
+        try await SandboxHarness.with(.fixedDemo()) { harness throws in
+            harness.sandbox.setFaults(
+                SandboxFaults(
+                    limitThreads: true, threadLimit: 1, threadLimitStatus: 500, slowRate: 1,
+                    slowDelay: .milliseconds(1500)))
+            let answers = try await withThrowingTaskGroup(of: Answer.self) { group in
+                for _ in 0..<3 { group.addTask { try await harness.get("/atservicesrest/V1.0/Contracts/1001") } }
+                var answers: [Answer] = []
+                for try await answer in group { answers.append(answer) }
+                return answers
+            }
+            let refused = answers.filter { $0.status == 500 }
+            #expect(!refused.isEmpty)
+            #expect(refused.allSatisfy { $0.error?.hasPrefix("Itgenatr005") == true })
+        }
+    }
+
     @Test("fault switches can be set over the admin API")
     func adminFaults() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in
