@@ -47,6 +47,7 @@ public struct SandboxChange: Sendable, Equatable, CustomStringConvertible {
         self.toValue = to
     }
 
+    /// One line: kind, entity, id, field, from and to.
     public var description: String {
         "\(kind.rawValue) \(entity) \(id) \(field ?? "-"): \(from ?? "null") -> \(to ?? "null")"
     }
@@ -71,5 +72,6 @@ public struct SandboxAdminError: Error, Sendable, Equatable, CustomStringConvert
         self.message = message
     }
 
+    /// The reason.
     public var description: String { message }
 }

@@ -96,6 +96,7 @@ public struct SandboxCredentials: Sendable, Equatable, CustomStringConvertible {
         self.secret = secret
     }
 
+    /// The user name and integration code; the secret is redacted.
     public var description: String {
         "SandboxCredentials(userName: \(userName), integrationCode: \(integrationCode), secret: <redacted>)"
     }

@@ -1,13 +1,22 @@
 /// What kind of request an endpoint serves.
 public enum SandboxRequestKind: String, Sendable, CaseIterable {
+    /// A query's first page.
     case query
+    /// A following page (`/query/next`).
     case next
+    /// A count (`/query/count`).
     case count
+    /// One record by id.
     case get
+    /// A contract's child collection or child record.
     case child
+    /// `entityInformation`, its fields or its UDFs.
     case entityInformation
+    /// `ThresholdInformation`.
     case threshold
+    /// Version or zone discovery.
     case zone
+    /// Anything else: an unknown route or an unsupported verb.
     case other
 }
 
@@ -24,18 +33,27 @@ public struct SandboxEndpoint: Sendable, Hashable, CustomStringConvertible {
         self.kind = kind
     }
 
+    /// `Entity.kind`, e.g. `Contracts.query`.
     public var description: String { "\(entity).\(kind.rawValue)" }
 }
 
 /// A kind of injected fault or limit answer.
 public enum SandboxFaultKind: String, Sendable, CaseIterable {
+    /// A 500 with an errors body.
     case serverError
+    /// A 429 with `Retry-After`.
     case throttled
+    /// A delayed answer.
     case slow
+    /// A 200 whose body is not JSON.
     case malformed
+    /// A page cut mid-body.
     case truncated
+    /// An `Itgenatr005` refusal past the thread limit.
     case threadLimit
+    /// A 429 past the hourly threshold.
     case thresholdExceeded
+    /// Latency added near the hourly threshold.
     case thresholdLatency
 }
 
