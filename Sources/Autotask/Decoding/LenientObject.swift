@@ -7,29 +7,28 @@ import Foundation
 /// picklist values as numbers or strings, and money is decoded exactly as `Decimal`.
 struct LenientObject {
     private let container: KeyedDecodingContainer<AnyCodingKey>
-    private let keys: [String: AnyCodingKey]
+    private let folded: FoldedKeys
 
     init(from decoder: any Decoder) throws {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
-        var keys: [String: AnyCodingKey] = [:]
-        for key in container.allKeys {
-            let folded = key.stringValue.lowercased()
-            if keys[folded] == nil || key.stringValue.first?.isLowercase == true {
-                keys[folded] = key
-            }
-        }
-        self.keys = keys
+        folded = FoldedKeys()
     }
 
-    /// The key present under `name`, ignoring case, when its value is not `null`.
+    /// The key present under `name`, when its value is not `null`: the exact spelling first, then any case.
     private func key(_ name: String) -> AnyCodingKey? {
-        guard let key = keys[name.lowercased()] else { return nil }
+        var key = AnyCodingKey(name)
+        if !container.contains(key) {
+            guard let other = folded.key(name, in: container) else { return nil }
+            key = other
+        }
         if (try? container.decodeNil(forKey: key)) == true { return nil }
         return key
     }
 
     /// Whether the object has `name` (ignoring case), even with a `null` value.
-    func contains(_ name: String) -> Bool { keys[name.lowercased()] != nil }
+    func contains(_ name: String) -> Bool {
+        container.contains(AnyCodingKey(name)) || folded.key(name, in: container) != nil
+    }
 
     /// The record id, which must be present and integral.
     func id(_ name: String = "id") throws -> Int64 {
@@ -126,6 +125,25 @@ struct LenientObject {
     /// The record's user-defined fields, or an empty list.
     func userDefinedFields() -> [UserDefinedField] {
         array(of: UserDefinedField.self, "userDefinedFields") ?? []
+    }
+}
+
+/// The object's keys by lowercased spelling, built on the first lookup that misses the exact spelling.
+private final class FoldedKeys {
+    private var keys: [String: AnyCodingKey]?
+
+    func key(_ name: String, in container: KeyedDecodingContainer<AnyCodingKey>) -> AnyCodingKey? {
+        if keys == nil {
+            var built: [String: AnyCodingKey] = [:]
+            for key in container.allKeys {
+                let folded = key.stringValue.lowercased()
+                if built[folded] == nil || key.stringValue.first?.isLowercase == true {
+                    built[folded] = key
+                }
+            }
+            keys = built
+        }
+        return keys?[name.lowercased()]
     }
 }
 
