@@ -53,6 +53,17 @@ struct FaultTests {
         }
     }
 
+    @Test("a slow answer arrives complete after its delay and is logged")
+    func slow() async throws {
+        try await SandboxHarness.with(.fixedDemo()) { harness throws in
+            harness.sandbox.setFaults(SandboxFaults(slowRate: 1, slowDelay: .milliseconds(50)))
+            let answer = try await harness.query("Contracts", Self.everything)
+            #expect(answer.status == 200)
+            #expect(answer.ids.count == 11)
+            #expect(harness.sandbox.requestLog().faults(of: .slow).count == 1)
+        }
+    }
+
     @Test("faults can be limited to some entities and to every Nth request")
     func targeting() async throws {
         try await SandboxHarness.with(.fixedDemo()) { harness throws in

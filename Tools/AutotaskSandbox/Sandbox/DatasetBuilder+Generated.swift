@@ -7,6 +7,9 @@ extension DatasetBuilder {
 
     /// A generated data set of the given size; company 0 is the tenant, ids follow `generatedFirstIDs`.
     mutating func buildGenerated(companies: Int, contracts: Int, servicesPerContract: Int, configurationItems: Int) {
+        let contracts = max(0, contracts)
+        let servicesPerContract = max(0, servicesPerContract)
+        let configurationItems = max(0, configurationItems)
         addCatalogues()
         addCompany(id: 0, name: "Northwind Managed Services", type: 1)
         let first = Self.generatedFirstIDs
