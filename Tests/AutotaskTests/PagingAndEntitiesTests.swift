@@ -62,6 +62,24 @@ struct PagingAndEntitiesTests {
         }
     }
 
+    /// An entity the sandbox does not serve, to see a 404 on a lookup by id.
+    struct Missing: AutotaskEntity {
+        static let entityPath = "NoSuchEntities"
+        var id: Int64
+    }
+
+    @Test("a 404 on a lookup by id also means no record")
+    func notFoundIsNil() async throws {
+        try await SandboxHarness.withSandbox { sandbox in
+            try await SandboxHarness.withClient(sandbox) { client in
+                let missing = try await client.get(Missing.self, id: 1)
+                #expect(missing == nil)
+                let error = await SandboxHarness.error { _ = try await client.query(Missing.self) }
+                #expect(error?.code == .notFound)
+            }
+        }
+    }
+
     @Test("child collections of a contract: services, units, bundles")
     func childCollections() async throws {
         try await SandboxHarness.withSandbox { sandbox in

@@ -128,7 +128,7 @@ struct ZoneAndAuthenticationTests {
         let sleeps = SleepRecorder()
         let configuration = AutotaskConfiguration(
             zone: .direct(url),
-            requestTimeout: .milliseconds(300),
+            requestTimeout: .seconds(10),
             retry: SandboxHarness.fastRetry(sleeps, maxRetries: 2)
         )
         let error = try await AutotaskClient.withClient(

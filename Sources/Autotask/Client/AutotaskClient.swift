@@ -44,6 +44,10 @@ public final class AutotaskClient: Sendable {
         self.configuration = configuration
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.redirectConfiguration = .disallow
+        // Concurrency is bounded per endpoint by the client; the pool must not add its own queue.
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        // A failed connection fails the attempt, so that the client's own retries and budget apply.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         httpConfiguration.timeout = HTTPClient.Configuration.Timeout(
             connect: .seconds(10),
             read: TimeAmount(configuration.requestTimeout)
