@@ -155,7 +155,7 @@ struct FaultRecoveryTests {
 
     @Test("persistent slowness ends in timeout")
     func persistentSlowness() async throws {
-        let failure = try await Self.failure(faults: SandboxFaults(slowRate: 1, slowDelay: .seconds(2))) {
+        let failure = try await Self.failure(faults: SandboxFaults(slowRate: 1, slowDelay: .seconds(1))) {
             $0.requestTimeout = .milliseconds(150)
             $0.retry.maxRetries = 2
         }

@@ -4,7 +4,7 @@ import Synchronization
 public struct QueryStatistics: Sendable, Hashable {
     /// Pages (answers) read successfully.
     public var pages = 0
-    /// HTTP requests sent, retries and zone lookups included.
+    /// HTTP requests sent for the call, retries included (a zone lookup counts only in client statistics).
     public var requests = 0
     /// Requests sent again after a retryable failure.
     public var retries = 0
