@@ -71,6 +71,11 @@ struct Contracts: AsyncParsableCommand {
             }
             return 0
         } catch {
+            // `--help` and `help` end as argument-parser errors whose exit code is success.
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
             return ErrorReport.print(error)
         }
     }
