@@ -42,8 +42,10 @@ struct Browse: AsyncParsableCommand {
         }
         print(rows.rendered(format.format, empty: "This company has no contracts in Autotask."))
         if format.format == .table, !result.contracts.isEmpty {
+            let anyImported = rows.rows.contains { $0.first == .string("**") }
             print(
-                "** already imported. Import with `contracts import --company \(companyID) --contract ID` "
+                (anyImported ? "** already imported. " : "")
+                    + "Import with `contracts import --company \(companyID) --contract ID` "
                     + (showServices ? "or `--service ID`." : "(add --show-services to import one service)."))
         }
     }
