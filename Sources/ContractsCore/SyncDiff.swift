@@ -36,11 +36,14 @@ public struct SyncDiff: Sendable, Codable, Hashable {
     public var fields: [FieldChange]
     public var assetsAdded: [AssetChange]
     public var assetsRemoved: [AssetChange]
+    /// Contracts that went missing in Autotask or came back (`missingInAutotask`: the reason, or nil
+    /// when present), and renewals (`renewedTo`: the Autotask id of the renewal contract).
+    public var autotaskStatus: [FieldChange]
 
     /// Whether nothing differs.
     public var isEmpty: Bool {
         contractsAdded.isEmpty && contractsRemoved.isEmpty && fields.isEmpty && assetsAdded.isEmpty
-            && assetsRemoved.isEmpty
+            && assetsRemoved.isEmpty && autotaskStatus.isEmpty
     }
 }
 
@@ -64,7 +67,7 @@ extension LedgerStore {
             runA: runA, runB: runB, positionA: Int(positionA), positionB: Int(positionB),
             contractsAdded: contractsB.subtracting(contractsA).sorted(by: Self.idOrder),
             contractsRemoved: contractsA.subtracting(contractsB).sorted(by: Self.idOrder), fields: [], assetsAdded: [],
-            assetsRemoved: [])
+            assetsRemoved: [], autotaskStatus: [])
 
         let fieldSQL = "SELECT contract_id, field, ordinal, value, changed_position FROM contract_fields"
         let fieldsA = try Self.fieldRows(before, fieldSQL)
@@ -94,6 +97,8 @@ extension LedgerStore {
         }
         diff.assetsAdded.sort { ($0.contract, $0.assetID) < ($1.contract, $1.assetID) }
         diff.assetsRemoved.sort { ($0.contract, $0.assetID) < ($1.contract, $1.assetID) }
+        diff.autotaskStatus = try statusChanges(
+            before: before, after: after, only: only, positions: (positionA, positionB))
         return diff
     }
 

@@ -4,10 +4,13 @@ import ContractsCore
 /// `contracts diff RUN_A RUN_B`: the state at the end of one sync run against the end of another.
 struct Diff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compares the ledger at the end of two sync runs: contracts, fields and assets that changed.",
+        abstract:
+            "Compares the ledger at the end of two sync runs: contracts, fields, assets, missing contracts and renewals.",
         discussion: """
             Both states are folded from the log by the projections' own code, up to each run's last event. \
-            Each changed field shows its old and new value and the position of the event that changed it.
+            Each change shows the old and new value and the event that made it (its type and log position): \
+            Autotask-owned fields, assets linked or unlinked, a contract missing in Autotask (inactive, deleted, \
+            not visible) or found again, and a renewal (the Autotask id of the renewal contract).
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -40,6 +43,15 @@ struct Diff: AsyncParsableCommand {
             rows.append([
                 .string(field.contract), .string(field.field), .text(field.from), .text(field.to),
                 .string("\(field.event) @\(field.position)"),
+            ])
+        }
+        for status in diff.autotaskStatus {
+            let change =
+                status.field == "renewedTo"
+                ? "renewed in Autotask" : status.to == nil ? "found again in Autotask" : "missing in Autotask"
+            rows.append([
+                .string(status.contract), .string(change), .text(status.from), .text(status.to),
+                .string("\(status.event) @\(status.position)"),
             ])
         }
         for asset in diff.assetsAdded {
