@@ -106,7 +106,7 @@ extension LedgerStore {
     func endPosition(of run: Int) throws -> Int64 {
         if let row = try syncRun(run), let finished = row.finishedPosition { return Int64(finished) }
         guard let last = try log.events(in: StreamName.sync(run).rawValue).last else {
-            throw SyncError("there is no sync run #\(run); `contracts runs` lists the runs")
+            throw SyncError(.unknownRun, "there is no sync run #\(run); `contracts runs` lists the runs")
         }
         return last.position
     }

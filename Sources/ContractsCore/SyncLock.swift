@@ -6,19 +6,6 @@ import Foundation
     import Darwin
 #endif
 
-/// Why a sync could not start.
-public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The message, for people.
-    public var message: String
-
-    /// Makes an error.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
 /// The lock that keeps a second sync off a ledger: `flock` on `<ledger>.sync-lock`.
 ///
 /// The kernel releases it when the process dies, so a killed sync never leaves it held; the file
@@ -38,7 +25,8 @@ final class SyncLock {
         let path = path(forLedger: ledgerPath)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw SyncError("cannot create the sync lock \(path): \(String(cString: strerror(errno)))")
+            throw SyncError(
+                .lockUnavailable, "cannot create the sync lock \(path): \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             var buffer = [UInt8](repeating: 0, count: 32)
@@ -47,7 +35,9 @@ final class SyncLock {
             let pid = count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self) : ""
             let holder = Int(pid.trimmingCharacters(in: .whitespacesAndNewlines)).map { " (process \($0))" } ?? ""
             throw SyncError(
-                "another sync is already running on \(ledgerPath)\(holder); wait for it to finish, then try again")
+                .busy,
+                "the ledger is busy: another sync is already running on \(ledgerPath)\(holder); wait for it to finish, then try again"
+            )
         }
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)

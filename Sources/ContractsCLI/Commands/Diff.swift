@@ -28,12 +28,7 @@ struct Diff: AsyncParsableCommand {
 
     func run() async throws {
         let store = try ledger.open()
-        let diff: SyncDiff
-        do {
-            diff = try store.diff(runA, runB, contract: contract?.id)
-        } catch let error as SyncError {
-            throw CLIError(.badInput, error.message)
-        }
+        let diff = try store.diff(runA, runB, contract: contract?.id)
         var rows: [[JSONValue]] = []
         for id in diff.contractsAdded { rows.append([.string(id), .string("contract added"), .null, .null, .null]) }
         for id in diff.contractsRemoved {

@@ -41,13 +41,8 @@ struct Sync: AsyncParsableCommand {
                         progress.checked, progress.total, progress.requests, seconds)
                     FileHandle.standardOutput.write(Data(line.utf8))
                 } : nil)
-        let report: SyncReport
-        do {
-            report = try await autotask.withGateway(settings) { gateway in
-                try await store.sync(gateway: gateway, options: options)
-            }
-        } catch let error as SyncError {
-            throw CLIError(.ledgerProblem, error.message)
+        let report = try await autotask.withGateway(settings) { gateway in
+            try await store.sync(gateway: gateway, options: options)
         }
         if live { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
         for interrupted in report.interruptedRuns {
@@ -57,11 +52,6 @@ struct Sync: AsyncParsableCommand {
         for (contract, events) in report.changes {
             for event in events { print("  \(contract): \(event.summary)") }
         }
-        if let failure = report.failure {
-            throw CLIError(
-                .autotaskProblem,
-                "sync #\(report.run) failed at \(failure.stage): \(failure.reason); the ledger is consistent, "
-                    + "run `contracts sync` again to finish the work")
-        }
+        if let failure = report.failureError { throw failure }
     }
 }

@@ -30,6 +30,8 @@ enum ErrorReport {
             let status: ExitStatus =
                 [.invalidCredentials, .invalidConfiguration].contains(error.code) ? .badInput : .autotaskProblem
             return (status, error.message)
+        case let error as SyncError:
+            return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
         case let error as SQLiteError:
@@ -50,6 +52,14 @@ enum ErrorReport {
             .refused
         case .unknownEventType, .unsupportedSchemaVersion, .badPayload:
             .ledgerProblem
+        }
+    }
+
+    static func status(of code: SyncError.Code) -> ExitStatus {
+        switch code {
+        case .busy, .lockUnavailable: .ledgerProblem
+        case .runFailed: .autotaskProblem
+        case .unknownRun: .badInput
         }
     }
 
