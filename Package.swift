@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "EventLog", "CSQLite",
+                "EventLog", "CSQLite", "Ledger", "Projections", "ContractsCore", "Autotask", "AutotaskSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/Benchmarks/Bench"
@@ -110,7 +110,10 @@ let package = Package(
             name: "ContractsCoreTests",
             dependencies: ["ContractsCore", "AutotaskSandbox", "Projections", "EventLog", "Ledger"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["AutotaskSandbox", "EventLog", "CSQLite", "ContractsCLI"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["AutotaskSandbox", "EventLog", "CSQLite", "ContractsCLI", "LedgerReplay"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
