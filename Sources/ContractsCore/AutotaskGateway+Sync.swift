@@ -18,6 +18,17 @@ public struct SyncRequest: Sendable, Hashable {
         self.contractServiceIDs = contractServiceIDs
         self.assetContractIDs = assetContractIDs
     }
+
+    /// A lower bound of the requests the fetch makes: one per `in` batch of each entity it reads, plus the
+    /// picklists. Configuration items can take more pages than batches, so the real count may be higher.
+    public func estimatedRequests(inListLimit: Int) -> Int {
+        func batches(_ count: Int) -> Int { count == 0 ? 0 : (count + inListLimit - 1) / max(1, inListLimit) }
+        return 3 + 2 * batches(contractIDs.count) + 3 * batches(contractServiceIDs.count)
+            + 2 * batches(assetContractIDs.count)
+    }
+
+    /// Jobs estimated at this many requests or more check the hourly threshold first.
+    public static let budgetCheckThreshold = 100
 }
 
 /// What a sync read from Autotask, as the domain's snapshots.
@@ -70,6 +81,12 @@ extension AutotaskGateway {
         var fetches: [SyncFetched] = []
         var stage = "load picklists"
         do {
+            let estimate = request.estimatedRequests(inListLimit: client.configuration.inListLimit)
+            if estimate >= SyncRequest.budgetCheckThreshold {
+                stage = "check the hourly request threshold"
+                try await client.ensureBudget(requests: estimate)
+                stage = "load picklists"
+            }
             let mapping = try await mapping()
             var result = SyncObservations()
             stage = "fetch Contracts"
