@@ -12,14 +12,14 @@ struct CLIRun: Sendable, CustomStringConvertible {
     var errorLines: [Substring] { stderr.split(whereSeparator: \.isNewline) }
 }
 
-/// Runs the built `contracts` executable with an environment of the test's choosing.
+/// Runs a built executable (`contracts` unless told otherwise) with an environment of the test's choosing.
 struct ContractsExecutable: Sendable {
     let url: URL
     let folder: URL
     var environment: [String: String]
 
-    init(folder: URL, environment: [String: String]) throws {
-        url = try BuiltProducts.executable("contracts")
+    init(folder: URL, environment: [String: String], product: String = "contracts") throws {
+        url = try BuiltProducts.executable(product)
         self.folder = folder
         self.environment = environment
     }
