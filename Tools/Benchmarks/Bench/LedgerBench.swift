@@ -31,7 +31,7 @@ struct LedgerBench: AsyncParsableCommand {
     @Option(help: "Run only these sections (append, ledger, sync); repeat the option for several.")
     var only: [Section] = []
 
-    @Flag(help: "A small, fast run that checks the benchmarks still work.")
+    @Flag(help: "A small, fast run that checks the benchmarks still work (sizes are capped, smaller ones kept).")
     var quick = false
 
     @Flag(help: "Print the results as JSON instead of a table.")
@@ -42,6 +42,10 @@ struct LedgerBench: AsyncParsableCommand {
 
     @Option(help: "The folder holding the peer's script and its virtual environment.")
     var peerFolder = "Tools/Benchmarks/peer"
+
+    @Option(
+        help: "Write the benchmark files into this folder and keep them (for profiling), instead of a temporary one.")
+    var keep: String?
 
     @Option(help: .hidden)
     var child: LedgerScenario?
@@ -63,9 +67,11 @@ struct LedgerBench: AsyncParsableCommand {
             print(try BenchRow.json(try child.run(path: ledger, events: events)))
             return
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-bench-\(UUID().uuidString)")
+        let folder =
+            keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("ledger-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
         let sections = only.isEmpty ? Section.allCases : only
         var rows: [BenchRow] = []
         if sections.contains(.append) {
@@ -79,7 +85,7 @@ struct LedgerBench: AsyncParsableCommand {
     }
 
     private func appendSection(folder: URL) throws -> [BenchRow] {
-        let total = quick ? 2_000 : events
+        let total = quick ? min(events, 2_000) : events
         var rows: [BenchRow] = []
         for batch in [1, 10, 1_000] {
             // One event per transaction pays an fsync each; cap it so the run stays a few minutes long.
@@ -108,9 +114,10 @@ struct LedgerBench: AsyncParsableCommand {
     }
 
     private func ledgerSection(folder: URL) throws -> [BenchRow] {
-        let total = quick ? 20_000 : rebuildEvents
-        let generator = LedgerGenerator(events: total, contracts: quick ? 500 : contracts)
+        let total = quick ? min(rebuildEvents, 20_000) : rebuildEvents
+        let generator = LedgerGenerator(events: total, contracts: quick ? min(contracts, 500) : contracts)
         let path = folder.appendingPathComponent("large.ledger").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let summary = try generator.write(path: path)
         let scenario = "generate a ledger (\(BenchRow.grouped(summary.events)) events)"
         var rows = [
@@ -135,7 +142,8 @@ struct LedgerBench: AsyncParsableCommand {
     }
 
     private func peerSection(ours: [BenchRow]) throws -> [BenchRow] {
-        let peer = PeerBenchmark(folder: peerFolder, events: quick ? 2_000 : events, singleCap: quick ? 200 : 5_000)
+        let peer = PeerBenchmark(
+            folder: peerFolder, events: quick ? min(events, 2_000) : events, singleCap: quick ? 200 : 5_000)
         return try peer.run(ours: ours)
     }
 }
