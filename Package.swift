@@ -10,7 +10,6 @@ let package = Package(
         .executable(name: "autotask-sandbox", targets: ["AutotaskSandboxServer"]),
         .executable(name: "ledger-bench", targets: ["Benchmarks"]),
         .executable(name: "ledger-campaigns", targets: ["Reliability"]),
-        .executable(name: "ledger-campaigns", targets: ["Reliability"]),
         .library(name: "EventLog", targets: ["EventLog"]),
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Autotask", targets: ["Autotask"]),
@@ -97,18 +96,6 @@ let package = Package(
         .testTarget(
             name: "EventLogTests", dependencies: ["EventLog", "CSQLite", "LogAppendWorker"],
             resources: [.copy("Fixtures")]
-        ),
-        // The reliability and security campaigns (crash, faults, tamper, concurrency, bad input, secrets).
-        .target(
-            name: "ReliabilityCampaigns", dependencies: ["AutotaskSandbox", "EventLog", "Autotask"],
-            path: "Tools/Reliability/Campaigns"
-        ),
-        .executableTarget(
-            name: "Reliability", dependencies: ["ReliabilityCampaigns"], path: "Tools/Reliability/Driver"
-        ),
-        .testTarget(
-            name: "ReliabilityTests",
-            dependencies: ["ReliabilityCampaigns", "Autotask", "ContractsCLI", "LedgerReplay", "LogAppendWorker"]
         ),
         // The reliability and security campaigns (crash, faults, tamper, concurrency, bad input, secrets).
         .target(
