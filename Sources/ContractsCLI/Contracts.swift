@@ -59,7 +59,8 @@ struct Contracts: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 return 0
             }
-            let message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            var message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            while message.last == "." { message.removeLast() }
             return ErrorReport.print(
                 CLIError(.badInput, "\(message); see `contracts help` for usage"))
         }

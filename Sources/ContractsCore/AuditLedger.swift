@@ -12,7 +12,8 @@ public enum AuditLedger {
     public static func audit(path: String, run: Int? = nil) throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
         var report = AuditReport(
-            path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [])
+            path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
+            syncRunCount: 0)
 
         let verification = try log.verify()
         report.eventsChecked = verification.eventsChecked
@@ -66,6 +67,7 @@ public enum AuditLedger {
             return report
         }
 
+        report.syncRunCount = Int(try rebuilt.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
         for row in try LedgerStore.syncRuns(in: rebuilt, run: run) {
             let fetches = try rebuilt.makeStatement(
                 "SELECT entity, filter, pages, requests, items, digest FROM sync_fetches WHERE run = ? ORDER BY seq"

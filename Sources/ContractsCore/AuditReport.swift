@@ -48,6 +48,8 @@ public struct AuditReport: Sendable, Codable, Hashable {
     public var projectionRowsCompared: Bool
     public var faults: [AuditFault]
     public var runs: [RunAudit]
+    /// How many sync runs the ledger holds (numbered 1 to this), whether or not `runs` was limited to one.
+    public var syncRunCount: Int
 
     /// True when the log and the projections verify.
     public var isIntact: Bool { faults.isEmpty }

@@ -52,6 +52,10 @@ struct ReplayCommandTests {
         let runs = try #require(report["runs"] as? [[String: Any]])
         #expect(runs.count == 1)
         #expect((runs.first?["run"] as? [String: Any])?["run"] as? Int == 2)
+
+        let unknown = try await Self.replay(harness, [harness.ledger, "--run", "9"])
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty && unknown.errorLines.count == 1, "\(unknown)")
+        #expect(unknown.stderr.contains("there is no sync run #9") && unknown.stderr.contains("#1 to #2"))
     }
 
     @Test("a payload edited with the triggers dropped fails, naming the position and the stream")
@@ -110,5 +114,11 @@ struct ReplayCommandTests {
             #expect(result.stderr.contains(words) && result.stderr.contains(path), "\(result)")
         }
         #expect(!FileManager.default.fileExists(atPath: missing), "ledger-replay created the missing ledger")
+
+        let usage = try await tool.run([])
+        #expect(usage.status == 2 && usage.errorLines.count == 1, "\(usage)")
+        #expect(usage.stderr.contains("Missing expected argument '<ledger>'; see `ledger-replay --help`"))
+        let help = try await tool.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("EXIT CODES") && help.stderr.isEmpty, "\(help)")
     }
 }

@@ -7,34 +7,78 @@ import Foundation
 struct LedgerReplay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger-replay",
-        abstract: "Verify a ledger's log and projections, and print the audit of its sync runs.",
+        abstract: "Verifies a contracts ledger and prints the audit of its sync runs, without changing the file.",
         discussion: """
-            Opens the ledger read-only; verifies positions, versions and the hash chain; decodes every event; \
-            rebuilds every projection in a scratch file and compares it row by row with the stored one. \
-            Exits 0 when everything verifies, 1 on a fault (naming the first: position and stream, or table \
-            and row), 2 when the file cannot be opened as a ledger.
+            The ledger is opened read-only. Every event is checked: positions without gaps, stream versions in \
+            order, the hash chain unbroken, the protective triggers in place, and every payload decodable. Then \
+            every projection is rebuilt from the log in a scratch file and compared row by row with the one stored \
+            in the ledger. Last, the audit of each sync run is printed: its trigger, times, status, requests, \
+            fetches, and per contract what it changed.
+
+            EXIT CODES
+              0  Everything verifies.
+              1  A fault was found; the first is named (event position and stream,
+                 or projection table and row).
+              2  The file cannot be audited (missing, a folder, not a ledger), the
+                 run asked for does not exist, or the command line is wrong.
+
+            Example: ledger-replay ~/.local/share/contracts/ledger.sqlite --run 3
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "The ledger file.")
+    @Argument(help: ArgumentHelp("The ledger file to audit; it is opened read-only.", valueName: "ledger"))
     var ledger: String
 
-    @Option(name: .customLong("run"), help: "Report only this sync run.")
+    @Option(
+        name: .customLong("run"),
+        help: ArgumentHelp(
+            "Print the audit of this sync run only (the whole ledger is still verified).", valueName: "n"))
     var onlyRun: Int?
 
-    @Option(help: "text or json.")
+    @Option(help: "How to print the report: text for people, json for scripts.")
     var format: Format = .text
+
+    func validate() throws {
+        if let onlyRun, onlyRun < 1 { throw ValidationError("--run takes a sync run number of 1 or more") }
+    }
+
+    /// Parses the command line and runs it; every error is one line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            var message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+            while message.last == "." { message.removeLast() }
+            fail("\(message); see `ledger-replay --help`", status: 2)
+        }
+        Foundation.exit(0)
+    }
 
     func run() throws {
         let report: AuditReport
         do {
             report = try AuditLedger.audit(path: ledger, run: onlyRun)
         } catch {
-            FileHandle.standardError.write(Data("ledger-replay: \(error)\n".utf8))
-            throw ExitCode(2)
+            Self.fail("\(error)", status: 2)
+        }
+        if let onlyRun, report.isIntact, report.runs.isEmpty {
+            let runs =
+                switch report.syncRunCount {
+                case 0: "it has no sync runs yet"
+                case 1: "it has only sync run #1"
+                default: "it has sync runs #1 to #\(report.syncRunCount)"
+                }
+            Self.fail("there is no sync run #\(onlyRun) in \(ledger); \(runs)", status: 2)
         }
         switch format {
         case .text: print(report.text())
@@ -46,5 +90,12 @@ struct LedgerReplay: ParsableCommand {
             }
             throw ExitCode(1)
         }
+    }
+
+    /// Prints `ledger-replay: <message>` on stderr and exits with `status`.
+    static func fail(_ message: String, status: Int32) -> Never {
+        fflush(nil)
+        FileHandle.standardError.write(Data("ledger-replay: \(message)\n".utf8))
+        Foundation.exit(status)
     }
 }

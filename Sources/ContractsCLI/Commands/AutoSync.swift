@@ -16,7 +16,9 @@ struct AutoSync: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The LCI contract id, such as LC-1.", valueName: "id"))
     var contract: ContractArgument
 
-    @Argument(help: "on or off.")
+    @Argument(
+        help: ArgumentHelp(
+            "on to include the contract in the nightly sync again, off to leave it out.", valueName: "on|off"))
     var state: Switch
 
     func run() async throws {

@@ -15,13 +15,14 @@ struct Diff: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Argument(help: "The earlier sync run number.")
+    @Argument(
+        help: ArgumentHelp("The number of the earlier sync run (`contracts runs` lists them).", valueName: "run-a"))
     var runA: Int
 
-    @Argument(help: "The later sync run number.")
+    @Argument(help: ArgumentHelp("The number of the later sync run.", valueName: "run-b"))
     var runB: Int
 
-    @Option(help: ArgumentHelp("Only this LCI contract.", valueName: "id"))
+    @Option(help: ArgumentHelp("Show the changes of this LCI contract only, such as LC-3.", valueName: "id"))
     var contract: ContractArgument?
 
     @OptionGroup var format: FormatOptions

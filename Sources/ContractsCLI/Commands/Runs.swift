@@ -5,7 +5,14 @@ import Foundation
 /// `contracts runs`: lists the sync runs.
 struct Runs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Lists the sync runs: trigger, start, duration, status and counts.")
+        abstract: "Lists the sync runs: trigger, start, duration, status and counts.",
+        discussion: """
+            Each run shows what started it (manual or nightly), its scope, when it started and how long it took, \
+            its status (running, completed, failed or interrupted) and its counts: contracts to check, checked, \
+            changed, unchanged, missing in Autotask and not checked, and the Autotask requests it made. A failed \
+            run names the stage and the reason; a run whose process stopped is marked interrupted by the next run. \
+            Compare the state at the end of two runs with `contracts diff A B`.
+            """)
 
     @OptionGroup var ledger: LedgerOptions
 

@@ -8,21 +8,44 @@ extension SyncTrigger: ExpressibleByArgument {}
 /// `contracts sync`: refreshes the imported contracts from Autotask as one recorded sync run.
 struct Sync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Refreshes imported contracts from Autotask, recording only what changed.",
+        abstract: "Refreshes the imported contracts from Autotask and records only what changed.",
         discussion: """
-            Every imported contract (or --contract ID) is read again with batched queries; each Autotask-owned \
-            field that changed, each asset linked or unlinked, a contract missing in Autotask (or back), and a \
-            renewal are recorded in the contract's history under the run's number. LCI-owned fields are never \
-            touched. `--trigger nightly` is what a scheduler calls: it skips contracts whose auto-sync is off. \
-            A second sync on the same ledger is refused while one runs. `contracts runs` lists the runs.
+            Every imported contract (or only --contract ID) is read again from Autotask with as few batched \
+            queries as the API allows. The run gets a number and a history of its own (`contracts runs` lists \
+            them). For each contract the sync records only what changed in Autotask: an Autotask-owned field \
+            (old and new value), an asset linked or unlinked, the contract going missing in Autotask (inactive, \
+            deleted or no longer visible) or coming back, and a renewal. Fields owned by LCI, such as notes, are \
+            never touched, and a sync in which nothing changed in Autotask adds no contract events.
+
+            A scheduler runs `contracts sync --trigger nightly`, which leaves out the contracts whose nightly sync \
+            was turned off with `contracts auto-sync ID off`; a manual sync includes them. Only one sync runs on a \
+            ledger at a time: a second one is refused while the first is running. If a run fails part way, the \
+            ledger stays consistent and the next run finishes the work.
+
+            On a terminal a progress line shows the contracts checked, the requests made and the time taken; \
+            the summary and each change are printed at the end.
+
+            EXIT CODES
+              0  The run completed.
+              1  The contract is a native LCI contract (only imported ones sync).
+              2  Wrong input: an unknown contract, no Autotask connection, no secret.
+              3  The ledger is busy with another sync, or the file has a problem.
+              4  The run failed because Autotask could not answer; run it again.
+
+            A cron line that syncs every night at 02:30:
+              30 2 * * * contracts sync --trigger nightly
             """)
 
     @OptionGroup var ledger: LedgerOptions
 
-    @Option(help: ArgumentHelp("Only this LCI contract.", valueName: "id"))
+    @Option(help: ArgumentHelp("Sync only this imported LCI contract, such as LC-3.", valueName: "id"))
     var contract: ContractArgument?
 
-    @Option(help: "manual (every imported contract) or nightly (skips contracts with auto-sync off).")
+    @Option(
+        help: ArgumentHelp(
+            "What started the run: manual syncs every imported contract; nightly, for schedulers, leaves out "
+                + "the contracts whose auto-sync is off.",
+            valueName: "manual|nightly"))
     var trigger: SyncTrigger = .manual
 
     @OptionGroup var autotask: AutotaskOptions
