@@ -47,6 +47,9 @@ struct BadInputCampaign {
                     continue
                 }
                 let after = try await world.observe(ledger)
+                if outcome.status == 0 && label.contains("invalid UTF-8") {
+                    tally.notes.append("bad input: \(label) was accepted (the bytes become U+FFFD)")
+                }
                 if outcome.status != 0 {
                     if !outcome.isCleanFailure {
                         tally.failures.append("bad input: \(label) was refused without one clear line: \(outcome)")

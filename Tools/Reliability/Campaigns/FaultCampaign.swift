@@ -22,7 +22,7 @@ struct FaultCampaign {
             "slow",
             {
                 $0.slowRate = 0.3
-                $0.slowDelay = .milliseconds(300)
+                $0.slowDelay = .milliseconds(150)
             }
         ),
         ("malformed", { $0.malformedRate = 0.2 }),
@@ -40,7 +40,7 @@ struct FaultCampaign {
             {
                 $0.enforceThreshold = true
                 $0.requestThreshold = 6
-                $0.thresholdRetryAfterSeconds = 1
+                $0.thresholdRetryAfterSeconds = 0
             }
         ),
         (
