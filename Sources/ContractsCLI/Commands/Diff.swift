@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractsCore
+import Ledger
 
 /// `contracts diff RUN_A RUN_B`: the state at the end of one sync run against the end of another.
 struct Diff: AsyncParsableCommand {
@@ -53,13 +54,13 @@ struct Diff: AsyncParsableCommand {
         for asset in diff.assetsAdded {
             rows.append([
                 .string(asset.contract), .string("asset linked"), .null, .string("\(asset.assetID) \(asset.name)"),
-                .string("@\(asset.position)"),
+                .string("\(AssetLinked.eventType) @\(asset.position)"),
             ])
         }
         for asset in diff.assetsRemoved {
             rows.append([
                 .string(asset.contract), .string("asset unlinked"), .string("\(asset.assetID) \(asset.name)"), .null,
-                .string("@\(asset.position)"),
+                .string("\(AssetUnlinked.eventType) @\(asset.position)"),
             ])
         }
         let set = RowSet(
