@@ -17,6 +17,8 @@ public final class Projector {
     public static var tables: [ProjectionTable] { all.flatMap(\.tables) }
 
     private var contracts: [ContractID: ContractState] = [:]
+    /// The last metadata decoded: every event of one command shares the same bytes, so a rebuild decodes each once.
+    private var lastMetadata: (bytes: Data, decoded: EventMetadata)?
     private let loadStream: (String, Int64) throws -> [RecordedEvent]
 
     init(loadStream: @escaping (String, Int64) throws -> [RecordedEvent]) {
@@ -101,7 +103,7 @@ public final class Projector {
         }
         let change = ProjectedEvent(
             recorded: recorded, event: event, stream: stream, contractBefore: before, contractAfter: after,
-            metadata: EventMetadata.decode(recorded.metadata))
+            metadata: metadata(of: recorded))
         for projection in Self.all {
             try projection.apply(change, to: database)
         }
@@ -112,6 +114,13 @@ public final class Projector {
     public static func decode(_ recorded: RecordedEvent) throws -> LedgerEvent {
         try LedgerEvent.decode(
             EncodedEvent(type: recorded.type, schemaVersion: recorded.schemaVersion, payload: recorded.payload))
+    }
+
+    private func metadata(of recorded: RecordedEvent) -> EventMetadata {
+        if let lastMetadata, lastMetadata.bytes == recorded.metadata { return lastMetadata.decoded }
+        let decoded = EventMetadata.decode(recorded.metadata)
+        lastMetadata = (recorded.metadata, decoded)
+        return decoded
     }
 
     private func state(of id: ContractID, before recorded: RecordedEvent) throws -> ContractState {
