@@ -143,7 +143,8 @@ struct SyncTests {
         try await SyncHarness.with { harness in
             try await harness.importContracts([1001])
             let held = try SyncLock.acquire(ledgerPath: harness.store.path)
-            await #expect(throws: SyncError.self) { try await harness.sync() }
+            let refused = await #expect(throws: SyncError.self) { try await harness.sync() }
+            #expect(refused?.code == .busy)
             held.release()
             #expect(try await harness.sync().completed != nil)
         }
