@@ -21,7 +21,7 @@ struct Contracts: AsyncParsableCommand {
               1  A ledger rule refused the command (an Autotask-owned field, an import already made).
               2  The input was wrong (usage, an unknown id, a malformed FIELD=VALUE, a missing secret).
               3  The ledger file has a problem (missing, not a ledger, damaged, newer, busy).
-              4  Autotask could not answer (unreachable, authentication, permission, throttling).
+              4  Autotask could not answer (unreachable, authentication, permission, throttling), or a sync run failed.
               5  Something unexpected happened.
             A refused or failed command leaves the ledger exactly as it was.
             """,

@@ -16,7 +16,7 @@ struct CheckAccess: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try ledger.open().settings()
-        try await autotask.withGateway(settings) { gateway in
+        _ = try await autotask.withGateway(settings) { gateway in
             try await gateway.checkAccess()
         }
         print(
