@@ -45,6 +45,13 @@ struct Contracts: AsyncParsableCommand {
     )
 
     static func main() async {
+        // Swift repairs invalid UTF-8 in arguments with U+FFFD; refuse such bytes instead of storing a mangled value.
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+            let status = ErrorReport.print(
+                CLIError(.badInput, "argument \(index) is not valid UTF-8 text; check the terminal's encoding"))
+            Foundation.exit(status)
+        }
         let status = await run(arguments: Array(CommandLine.arguments.dropFirst()))
         Foundation.exit(status)
     }

@@ -51,9 +51,13 @@ public final class EventLog {
     /// Opens (and, when asked, creates) a ledger file, refusing files that are not ledgers, damaged
     /// files and files written by a newer schema.
     public static func open(path: String, options: Options = Options()) throws -> EventLog {
-        let state = try LedgerFile.inspect(path: path)
+        var state = try LedgerFile.inspect(path: path)
         if state == .missing && (!options.create || options.readOnly) {
             throw EventLogError(.missing, "there is no ledger at \(path)")
+        }
+        if state == .missing {
+            try createAtomically(path: path, options: options)
+            state = .sqlite
         }
         let database: Database
         do {
@@ -73,6 +77,29 @@ public final class EventLog {
         return EventLog(database: database, options: options)
     }
 
+    /// Creates a new ledger in a temporary file beside `path` and links it into place, so a process killed
+    /// while creating leaves no half-made ledger at `path`. When another process created `path` first, its
+    /// ledger is kept.
+    private static func createAtomically(path: String, options: Options) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).creating-\(UUID().uuidString)").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
+        }
+        do {
+            let database = try Database(
+                path: temporary,
+                options: Database.Options(create: true, busyTimeoutMilliseconds: options.busyTimeoutMilliseconds))
+            try prepare(database, isNew: true, options: options)
+        } catch let error as SQLiteError {
+            throw translateOpenError(error, path: path)
+        }
+        if link(temporary, path) != 0 && errno != EEXIST {
+            throw EventLogError(.cannotOpen, "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     private static func prepare(_ database: Database, isNew: Bool, options: Options) throws {
         let applicationID = try database.scalarInt("PRAGMA application_id") ?? 0
         if applicationID != LogSchema.applicationID {
@@ -82,7 +109,8 @@ public final class EventLog {
                     .notALedger,
                     objects > 0 || applicationID != 0
                         ? "\(database.path) is an SQLite database, but not a ledger"
-                        : "\(database.path) is not a ledger (an empty file)")
+                        : "\(database.path) is empty, not a ledger (an interrupted creation?); remove it and create the ledger again"
+                )
             }
             try database.execute("PRAGMA application_id = \(LogSchema.applicationID)")
         }

@@ -47,8 +47,8 @@ struct BadInputCampaign {
                     continue
                 }
                 let after = try await world.observe(ledger)
-                if outcome.status == 0 && label.contains("invalid UTF-8") {
-                    tally.notes.append("bad input: \(label) was accepted (the bytes become U+FFFD)")
+                if outcome.status != 2 && label.contains("invalid UTF-8") {
+                    tally.failures.append("bad input: \(label) was not refused as a usage error: \(outcome)")
                 }
                 if outcome.status != 0 {
                     if !outcome.isCleanFailure {
