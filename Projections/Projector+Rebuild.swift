@@ -17,22 +17,20 @@ extension Projector {
             try database.execute("DROP TABLE IF EXISTS projection_versions")
             try projector.install(in: database)
         }
-        let cursor = try log.cursor(from: 1, through: position)
         var folded: Int64 = 0
         var last: Int64 = 0
         var finished = false
         while !finished {
+            // A cursor per batch: no read stays open across commits, so the WAL can be checkpointed and reset.
+            let cursor = try log.cursor(from: last + 1, through: min(position, last + Int64(batchSize)))
             try database.inTransaction(.immediate) {
                 var inBatch = 0
-                while inBatch < batchSize {
-                    guard let recorded = try cursor.next() else {
-                        finished = true
-                        break
-                    }
+                while let recorded = try cursor.next() {
                     try projector.apply(recorded, to: database, updatePosition: false)
                     inBatch += 1
                     last = recorded.position
                 }
+                finished = inBatch == 0 || last >= position
                 folded += Int64(inBatch)
                 try projector.setPosition(last, in: database)
             }
