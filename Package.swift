@@ -94,9 +94,11 @@ let package = Package(
         // Appends from a separate process, for the multi-process and crash tests.
         .executableTarget(name: "LogAppendWorker", dependencies: ["EventLog"], path: "Tools/LogAppendWorker"),
         .testTarget(
-            name: "EventLogTests", dependencies: ["EventLog", "CSQLite", "LogAppendWorker"],
+            name: "EventLogTests", dependencies: ["EventLog", "CSQLite", "LogAppendWorker", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        // Helpers shared by the test targets: temp folders and the built executables.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The reliability and security campaigns (crash, faults, tamper, concurrency, bad input, secrets).
         .target(
             name: "ReliabilityCampaigns", dependencies: ["AutotaskSandbox", "EventLog", "Autotask"],
@@ -125,7 +127,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["AutotaskSandbox", "EventLog", "CSQLite", "ContractsCLI", "LedgerReplay", "Benchmarks"]
+            dependencies: [
+                "AutotaskSandbox", "EventLog", "CSQLite", "ContractsCLI", "LedgerReplay", "Benchmarks", "TestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `ledger-bench --quick`, run as a built executable so the benchmarks cannot rot; no timing is checked.

@@ -1,5 +1,6 @@
 import AutotaskSandbox
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The ledger-replay executable")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What one run of the `contracts` executable printed and how it exited.
 struct CLIRun: Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import AutotaskSandbox
 import Foundation
+import TestSupport
 import Testing
 
 /// One test's world: a sandbox on a free loopback port, a temp folder, a ledger path, and the executable.

@@ -1,11 +1,13 @@
 import Foundation
 
 /// A folder under the system's temp folder, removed with everything in it when released.
-final class TemporaryDirectory: Sendable {
-    let url: URL
+public final class TemporaryDirectory: Sendable {
+    /// The folder.
+    public let url: URL
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("contracts-e2e-\(UUID().uuidString)")
+    /// Creates a new, empty folder.
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -14,18 +16,19 @@ final class TemporaryDirectory: Sendable {
     }
 
     /// A path inside the folder.
-    func path(_ name: String) -> String {
+    public func path(_ name: String) -> String {
         url.appendingPathComponent(name).path
     }
 }
 
-/// The folder holding the built products (the test bundle and the executables beside it).
-enum BuiltProducts {
-    static func executable(_ name: String) throws -> URL {
+/// Finds the executables the package built, beside the test binary (or in `.build/debug`).
+public enum BuiltProducts {
+    /// The built executable `name`; throws when it was not built.
+    public static func executable(_ name: String) throws -> URL {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var candidates = [testBinary.deletingLastPathComponent()]
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug"))
         for folder in candidates {
             let url = folder.appendingPathComponent(name)
