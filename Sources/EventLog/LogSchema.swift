@@ -31,5 +31,8 @@ enum LogSchema {
             Migration(
                 2, "index events by type",
                 sql: "CREATE INDEX events_by_type ON events (type, position);"),
+            Migration(
+                3, "drop the events-by-type index (no query uses it; it cost every append)",
+                sql: "DROP INDEX IF EXISTS events_by_type;"),
         ])
 }
