@@ -51,14 +51,14 @@ extension LedgerStore {
     /// Compares the state at the end of run `runA` with the state at the end of run `runB`, optionally
     /// for one contract.
     ///
-    /// Both states are folded by the projections' own code (``Projector/rebuild(from:into:through:)``)
-    /// into scratch databases, up to each run's last position, and their tables are compared.
+    /// Both states are folded by the projections' own code into scratch databases, up to each run's last
+    /// position (the log is read once: up to the earlier run, then a copy continues to the later one), and
+    /// their tables are compared.
     public func diff(_ runA: Int, _ runB: Int, contract: ContractID? = nil) throws -> SyncDiff {
         let positionA = try endPosition(of: runA)
         let positionB = try endPosition(of: runB)
         let scratch = try DiffScratch()
-        let (before, _) = try scratch.fold(log, through: positionA, name: "a")
-        let (after, _) = try scratch.fold(log, through: positionB, name: "b")
+        let (before, after) = try scratch.fold(log, through: positionA, and: positionB)
         let only = contract?.rawValue
 
         let contractsA = try Set(Self.strings(before, "SELECT id FROM contracts")).filter { only == nil || $0 == only }

@@ -87,6 +87,23 @@ struct ProjectorTests {
         #expect(differences.last?.detail.contains("missing from the stored table") == true)
     }
 
+    @Test("a fold resumed from a position gives exactly the tables of a rebuild straight to the end")
+    func resumeEqualsRebuild() throws {
+        let folder = try ScratchFolder()
+        let log = try EventLog.open(path: folder.path("ledger"), options: .init(create: true))
+        try Projector.attach(to: log)
+        try writeMixedHistory(into: log)
+        let end = try log.lastPosition()
+        for split in [Int64(1), 4, end / 2, end - 1] {
+            let path = folder.path("resumed-\(split)")
+            let scratch = try Database(path: path, options: .init(create: true))
+            try Projector.rebuild(from: log, into: scratch, through: split)
+            let resumed = try Projector.resume(from: log, into: scratch, batchSize: 3)
+            #expect(resumed == end - split)
+            #expect(try Projector.compare(stored: log.database, rebuiltPath: path).isEmpty, "split at \(split)")
+        }
+    }
+
     @Test("rebuilding up to a position gives the state as of that position")
     func stateAsOf() throws {
         let folder = try ScratchFolder()
