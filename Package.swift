@@ -101,7 +101,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The reliability and security campaigns (crash, faults, tamper, concurrency, bad input, secrets).
         .target(
-            name: "ReliabilityCampaigns", dependencies: ["AutotaskSandbox", "EventLog", "Autotask"],
+            name: "ReliabilityCampaigns", dependencies: ["AutotaskSandbox", "EventLog", "Autotask", "TestSupport"],
             path: "Tools/Reliability/Campaigns"
         ),
         .executableTarget(

@@ -29,36 +29,12 @@ struct ContractsExecutable: Sendable {
     ///
     /// The wait does not block a thread: the sandbox serving the command runs in this process.
     func run(_ arguments: [String]) async throws -> CLIRun {
-        let id = UUID().uuidString
-        let outURL = folder.appendingPathComponent("out-\(id)")
-        let errURL = folder.appendingPathComponent("err-\(id)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let ending = try await ChildProcess.run(url, arguments, environment: environment, folder: folder)
         defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
+            try? FileManager.default.removeItem(at: ending.stdoutURL)
+            try? FileManager.default.removeItem(at: ending.stderrURL)
         }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let exited = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in
-            exited.continuation.yield()
-            exited.continuation.finish()
-        }
-        try process.run()
-        for await _ in exited.stream { break }
-        try out.close()
-        try err.close()
-        return CLIRun(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return CLIRun(status: ending.status, stdout: try ending.stdout(), stderr: try ending.stderr())
     }
+
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -39,48 +40,10 @@ struct ProcessRunner: Sendable {
     func run(
         _ executable: URL, _ arguments: [String], timeout: Duration = .seconds(90), killAfter: Duration? = nil
     ) async throws -> ProcessOutcome {
-        let id = UUID().uuidString
-        let outURL = folder.appendingPathComponent("out-\(id)")
-        let errURL = folder.appendingPathComponent("err-\(id)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let exited = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in
-            exited.continuation.yield()
-            exited.continuation.finish()
-        }
-        try process.run()
-        let pid = process.processIdentifier
-        let killer = killAfter.map { delay in
-            Task {
-                try await Task.sleep(for: delay)
-                kill(pid, SIGKILL)
-            }
-        }
-        let watchdog = Task { () -> Bool in
-            do { try await Task.sleep(for: timeout) } catch { return false }
-            kill(pid, SIGKILL)
-            return true
-        }
-        for await _ in exited.stream { break }
-        killer?.cancel()
-        watchdog.cancel()
-        let timedOut = await watchdog.value
-        try out.close()
-        try err.close()
+        let ending = try await ChildProcess.run(
+            executable, arguments, environment: environment, folder: folder, timeout: timeout, killAfter: killAfter)
         return ProcessOutcome(
-            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-            timedOut: timedOut,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+            status: ending.status, signaled: ending.signaled, timedOut: ending.timedOut, stdout: try ending.stdout(),
+            stderr: try ending.stderr())
     }
 }
