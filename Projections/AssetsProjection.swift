@@ -25,16 +25,15 @@ struct AssetsProjection: Projection {
             """)
     }
 
-    func apply(_ change: ProjectedEvent, to database: Database) throws {
-        guard let after = change.contractAfter, after.exists else { return }
-        let before = change.contractBefore?.assets ?? [:]
-        guard before != after.assets else { return }
-        for (id, _) in before where after.assets[id] == nil {
+    func write(_ change: ContractChange, to database: Database) throws {
+        guard change.hasRows else { return }
+        let contract = DatabaseValue.text(change.state.id.rawValue)
+        for id in change.unlinkedAssets where change.state.assets[id] == nil {
             try database.execute(
-                "DELETE FROM contract_assets WHERE contract_id = ? AND asset_id = ?",
-                [.text(after.id.rawValue), .integer(Int64(id))])
+                "DELETE FROM contract_assets WHERE contract_id = ? AND asset_id = ?", [contract, .integer(Int64(id))])
         }
-        for (id, asset) in after.assets where before[id] != asset {
+        for (id, position) in change.assetPositions {
+            guard let asset = change.state.assets[id] else { continue }
             try database.execute(
                 """
                 INSERT INTO contract_assets (contract_id, asset_id, name, serial_number, type, product,
@@ -46,10 +45,10 @@ struct AssetsProjection: Projection {
                     active = excluded.active, linked_position = excluded.linked_position
                 """,
                 [
-                    .text(after.id.rawValue), .integer(Int64(id)), .text(asset.name), .optionalText(asset.serialNumber),
+                    contract, .integer(Int64(id)), .text(asset.name), .optionalText(asset.serialNumber),
                     .optionalText(asset.type), .optionalText(asset.productName),
                     .optionalInteger(asset.contractServiceID.map(Int64.init)), .integer(asset.isActive ? 1 : 0),
-                    .integer(change.recorded.position),
+                    .integer(position),
                 ])
         }
     }

@@ -45,12 +45,14 @@ struct ContractsProjection: Projection {
             """)
     }
 
-    func apply(_ change: ProjectedEvent, to database: Database) throws {
-        guard let state = change.contractAfter, state.exists, let origin = state.origin else { return }
+    func write(_ change: ContractChange, to database: Database) throws {
+        let state = change.state
+        guard change.hasRows, let origin = state.origin else { return }
         let reference = state.reference
         let copiedFrom: DatabaseValue
         if case .copied(let source) = origin { copiedFrom = .text(source.rawValue) } else { copiedFrom = .null }
-        let created = change.contractBefore?.exists == true ? nil : change.recorded.position
+        // On conflict the row keeps the creation position it has.
+        let created = change.createdPosition ?? change.updatedPosition
         try database.execute(
             """
             INSERT INTO contracts (id, number, origin, imported, reference_key, level, autotask_contract_id,
@@ -79,7 +81,7 @@ struct ContractsProjection: Projection {
                 Self.text(state[.billingCycle]), .integer(state.autoSync ? 1 : 0),
                 .optionalText(state.missingReason.map { "\($0)" }), .optionalInteger(state.renewedTo.map(Int64.init)),
                 .integer(Int64(state.assets.count)), .integer(Int64(state.version)),
-                .integer(created ?? change.recorded.position), .integer(change.recorded.position),
+                .integer(created), .integer(change.updatedPosition),
             ])
     }
 

@@ -3,7 +3,7 @@ import Ledger
 
 /// Every field of every contract with its value and its owner (Autotask or LCI).
 ///
-/// Only the fields an event changed are rewritten; a new contract gets a row for every field of the
+/// Only the fields a span of events changed are rewritten; a new contract gets a row for every field of the
 /// catalogue, so `contracts show` lists empty fields and their owners too.
 struct FieldOwnershipProjection: Projection {
     let name = "contract-fields"
@@ -25,25 +25,24 @@ struct FieldOwnershipProjection: Projection {
             """)
     }
 
-    func apply(_ change: ProjectedEvent, to database: Database) throws {
-        guard let after = change.contractAfter, after.exists else { return }
-        let before = change.contractBefore?.exists == true ? change.contractBefore : nil
+    func write(_ change: ContractChange, to database: Database) throws {
+        guard change.hasRows else { return }
+        let state = change.state
+        let statement = try database.cachedStatement(
+            """
+            INSERT INTO contract_fields (contract_id, field, ordinal, value, owner, changed_position)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contract_id, field) DO UPDATE SET
+                value = excluded.value, owner = excluded.owner, changed_position = excluded.changed_position
+            """)
         for (ordinal, field) in FieldName.allCases.enumerated() {
-            let value = after[field]
-            let owner = after.owner(of: field)
-            if let before, before[field] == value, before.owner(of: field) == owner { continue }
-            try database.execute(
-                """
-                INSERT INTO contract_fields (contract_id, field, ordinal, value, owner, changed_position)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (contract_id, field) DO UPDATE SET
-                    value = excluded.value, owner = excluded.owner, changed_position = excluded.changed_position
-                """,
-                [
-                    .text(after.id.rawValue), .text(field.rawValue), .integer(Int64(ordinal)),
-                    value.isEmpty ? .null : .text(value.description), .text(owner.rawValue),
-                    .integer(change.recorded.position),
-                ])
+            guard let position = change.fieldPositions[field] else { continue }
+            let value = state[field]
+            try statement.execute([
+                .text(state.id.rawValue), .text(field.rawValue), .integer(Int64(ordinal)),
+                value.isEmpty ? .null : .text(value.description), .text(state.owner(of: field).rawValue),
+                .integer(position),
+            ])
         }
     }
 }

@@ -3,8 +3,11 @@ import Ledger
 
 /// A read model folded from the log into tables of the ledger file.
 ///
-/// A projection declares its tables, applies one event at a time, and can be rebuilt from position
-/// 1. Bump ``version`` whenever its tables or its fold change: the ledger then rebuilds it from the log.
+/// A projection declares its tables and folds events into them; it can be rebuilt from position 1.
+/// Events of the `ledger`, `browse` and `sync/<n>` streams reach ``apply(_:to:)`` one at a time;
+/// contract streams reach ``write(_:to:)`` as a ``ContractChange``, which covers one event when the
+/// projections follow appends and many when they are rebuilt. Bump ``version`` whenever its tables or
+/// its fold change: the ledger then rebuilds it from the log.
 protocol Projection: Sendable {
     /// A stable name, recorded with the version.
     var name: String { get }
@@ -14,8 +17,15 @@ protocol Projection: Sendable {
     var tables: [ProjectionTable] { get }
     /// Creates its tables (they do not exist yet).
     func createTables(in database: Database) throws
-    /// Applies one event.
+    /// Applies one event of a stream other than a contract's.
     func apply(_ change: ProjectedEvent, to database: Database) throws
+    /// Writes what a span of one contract's events changed.
+    func write(_ change: ContractChange, to database: Database) throws
+}
+
+extension Projection {
+    func apply(_ change: ProjectedEvent, to database: Database) throws {}
+    func write(_ change: ContractChange, to database: Database) throws {}
 }
 
 /// One table of a projection: its name and the columns of its primary key.
@@ -26,13 +36,10 @@ public struct ProjectionTable: Sendable, Hashable {
     public let key: [String]
 }
 
-/// An event as the projections see it: the stored row, the decoded event, and for contract streams
-/// the contract's state before and after it.
+/// An event of a stream other than a contract's, as the projections see it: the stored row and the
+/// decoded event.
 struct ProjectedEvent {
     let recorded: RecordedEvent
     let event: LedgerEvent
     let stream: StreamName?
-    let contractBefore: ContractState?
-    let contractAfter: ContractState?
-    let metadata: EventMetadata
 }

@@ -9,17 +9,28 @@ import Ledger
 /// the log's append hook so each later append updates them in the same transaction.
 public final class Projector {
     static let all: [any Projection] = [
-        ContractsProjection(), FieldOwnershipProjection(), AssetsProjection(), HistoryProjection(),
-        SyncRunsProjection(), SettingsProjection(),
+        ContractsProjection(), FieldOwnershipProjection(), AssetsProjection(), SyncRunsProjection(),
+        SettingsProjection(),
     ]
+
+    /// Tables of projections that no longer exist, dropped when the projections are reinstalled.
+    ///
+    /// `contract_history` (projection `contract-history`) copied every contract event; a contract's
+    /// history is now read from its stream in the log.
+    static let retiredTables = ["contract_history"]
 
     /// Every table the projections own, in a stable order.
     public static var tables: [ProjectionTable] { all.flatMap(\.tables) }
 
+    /// The state of every contract folded so far, as of its last event.
     private var contracts: [ContractID: ContractState] = [:]
-    /// The last metadata decoded: every event of one command shares the same bytes, so a rebuild decodes each once.
-    private var lastMetadata: (bytes: Data, decoded: EventMetadata)?
+    /// What contract events changed since the projection tables were last written.
+    private var pending: [ContractID: ContractChange] = [:]
     private let loadStream: (String, Int64) throws -> [RecordedEvent]
+
+    /// Called with every event the projector folds, after decoding it (the audit collects sync-run
+    /// changes this way, without decoding the log a second time).
+    public var observer: ((RecordedEvent, LedgerEvent) -> Void)?
 
     init(loadStream: @escaping (String, Int64) throws -> [RecordedEvent]) {
         self.loadStream = loadStream
@@ -35,11 +46,7 @@ public final class Projector {
             let database = transaction.database
             try projector.install(in: database)
             let position = try projector.position(in: database)
-            let cursor = try log.cursor(from: position + 1)
-            while let recorded = try cursor.next() {
-                try projector.apply(recorded, to: database, updatePosition: false)
-            }
-            try projector.setPosition(try log.lastPosition(), in: database)
+            _ = try projector.fold(log, into: database, after: position, through: .max, transactions: false)
         }
         // The log owns the projector through its hook; the projector reads the log unowned, so no cycle.
         log.appendHook = { recorded, database in
@@ -75,8 +82,8 @@ public final class Projector {
         }
         let wanted = Self.all.map { ($0.name, $0.version) }
         if Dictionary(uniqueKeysWithValues: stored) == Dictionary(uniqueKeysWithValues: wanted) { return }
-        for table in Self.tables {
-            try database.execute("DROP TABLE IF EXISTS \(table.name)")
+        for table in Self.tables.map(\.name) + Self.retiredTables {
+            try database.execute("DROP TABLE IF EXISTS \(table)")
         }
         try database.execute("DELETE FROM projection_versions")
         for projection in Self.all {
@@ -87,27 +94,48 @@ public final class Projector {
         }
         try setPosition(0, in: database)
         contracts.removeAll()
+        pending.removeAll()
     }
 
-    /// Applies one stored event to every projection.
+    /// Applies one stored event to every projection, writing its rows at once.
     func apply(_ recorded: RecordedEvent, to database: Database, updatePosition: Bool) throws {
+        try fold(recorded, into: database)
+        try flush(to: database)
+        if updatePosition { try setPosition(recorded.position, in: database) }
+    }
+
+    /// Folds one stored event: events of other streams are written at once, a contract's change waits
+    /// in memory for ``flush(to:)``.
+    func fold(_ recorded: RecordedEvent, into database: Database) throws {
         let event = try Self.decode(recorded)
+        observer?(recorded, event)
         let stream = StreamName(rawValue: recorded.stream)
-        var before: ContractState?
-        var after: ContractState?
         if case .contract(let id) = stream {
-            let current = try state(of: id, before: recorded)
-            before = current
-            after = current.evolved(by: event)
-            contracts[id] = after
+            if contracts[id].map({ Int64($0.version) == recorded.version - 1 }) != true {
+                contracts[id] = try state(of: id, before: recorded)
+            }
+            pending[id, default: ContractChange(state: ContractState(id: id))].fold(
+                event, at: recorded.position, into: &contracts[id]!)
+            return
         }
-        let change = ProjectedEvent(
-            recorded: recorded, event: event, stream: stream, contractBefore: before, contractAfter: after,
-            metadata: metadata(of: recorded))
+        let change = ProjectedEvent(recorded: recorded, event: event, stream: stream)
         for projection in Self.all {
             try projection.apply(change, to: database)
         }
-        if updatePosition { try setPosition(recorded.position, in: database) }
+    }
+
+    /// The number of contracts with changes not yet written.
+    var pendingContracts: Int { pending.count }
+
+    /// Writes every contract change folded since the last flush.
+    func flush(to database: Database) throws {
+        for (id, var change) in pending {
+            change.state = contracts[id] ?? change.state
+            for projection in Self.all {
+                try projection.write(change, to: database)
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Decodes a stored event into the domain's event, upcasting old payloads.
@@ -116,15 +144,9 @@ public final class Projector {
             EncodedEvent(type: recorded.type, schemaVersion: recorded.schemaVersion, payload: recorded.payload))
     }
 
-    private func metadata(of recorded: RecordedEvent) -> EventMetadata {
-        if let lastMetadata, lastMetadata.bytes == recorded.metadata { return lastMetadata.decoded }
-        let decoded = EventMetadata.decode(recorded.metadata)
-        lastMetadata = (recorded.metadata, decoded)
-        return decoded
-    }
-
+    /// A contract's state before `recorded`, folded from the events of its stream before it.
     private func state(of id: ContractID, before recorded: RecordedEvent) throws -> ContractState {
-        if let cached = contracts[id], Int64(cached.version) == recorded.version - 1 { return cached }
+        if recorded.version == 1 { return ContractState(id: id) }
         let earlier = try loadStream(recorded.stream, recorded.version).map(Self.decode)
         return ContractState.fold(id: id, earlier)
     }

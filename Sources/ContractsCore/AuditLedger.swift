@@ -8,14 +8,43 @@ import Projections
 public enum AuditLedger {
     /// Audits the ledger at `path`, opened read-only; `run` limits the run report to one run.
     ///
-    /// Throws only when the file cannot be opened as a ledger; every fault found is in the report.
+    /// The hash chain is verified on a connection of its own, on another thread, while this one
+    /// rebuilds the projections into a scratch file; the rebuild decodes every event once and collects
+    /// the sync runs' changes on the way. Throws only when the file cannot be opened as a ledger;
+    /// every fault found is in the report.
     public static func audit(path: String, run: Int? = nil) throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
+        let verifying = ParallelVerification(path: path)
         var report = AuditReport(
             path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
             syncRunCount: 0)
 
-        let verification = try log.verify()
+        var changes = RunChanges(only: run)
+        let scratch = try DiffScratch()
+        var rebuilt: Database?
+        var rebuildError: (any Error)?
+        var differences: [ProjectionDifference] = []
+        var undecodableAfterProjections: [AuditFault] = []
+        do {
+            let stored = try log.database.tableExists("projection_position")
+            let through = stored ? try Projector.position(in: log.database) : Int64.max
+            let projector = Projector.folding(log)
+            projector.observer = { recorded, event in changes.record(recorded, event) }
+            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
+            // Events past the projections' position are not folded; they are decoded here.
+            if through < Int64.max {
+                undecodableAfterProjections = try decodeEach(in: log, from: through + 1) { changes.record($0, $1) }
+            }
+            rebuilt = database
+            if stored {
+                differences = try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath)
+                report.projectionRowsCompared = true
+            }
+        } catch {
+            rebuildError = error
+        }
+
+        let verification = try verifying.result()
         report.eventsChecked = verification.eventsChecked
         report.lastPosition = verification.lastPosition
         for fault in verification.faults {
@@ -23,48 +52,21 @@ public enum AuditLedger {
                 AuditFault(
                     kind: fault.kind.rawValue, position: fault.position, stream: fault.stream, detail: fault.detail))
         }
-
-        var changes: [Int: [String: [RunAudit.Change]]] = [:]
-        try log.read {
-            try log.cursor().visit { recorded in
-                let event: LedgerEvent
-                do {
-                    event = try Projector.decode(recorded)
-                } catch {
-                    report.faults.append(
-                        AuditFault(
-                            kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
-                            detail: "the \(recorded.type) event does not decode: \(error)"))
-                    return
-                }
-                guard case .contract(let id)? = StreamName(rawValue: recorded.stream) else { return }
-                let syncRun = event.syncRun ?? EventMetadata.decode(recorded.metadata).syncRun
-                guard let syncRun, run == nil || run == syncRun else { return }
-                changes[syncRun, default: [:]][id.rawValue, default: []].append(
-                    .init(position: recorded.position, type: recorded.type, summary: event.summary))
-            }
-        }
-
-        let scratch = try DiffScratch()
-        let rebuilt: Database
-        do {
-            let stored = try log.database.tableExists("projection_position")
-            let through = stored ? try Projector.position(in: log.database) : Int64.max
-            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt")
-            rebuilt = database
-            if stored {
-                for difference in try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath) {
-                    report.faults.append(
-                        AuditFault(
-                            kind: "projection-mismatch", table: difference.table, row: difference.key,
-                            detail: difference.detail))
-                }
-                report.projectionRowsCompared = true
-            }
-        } catch {
+        guard let rebuilt, rebuildError == nil else {
+            // Name every event that does not decode, then why the rebuild stopped.
+            report.faults += try decodeEach(in: log, from: 1) { _, _ in }
             report.faults.append(
-                AuditFault(kind: "rebuild-failed", detail: "the projections cannot be rebuilt from the log: \(error)"))
+                AuditFault(
+                    kind: "rebuild-failed",
+                    detail: "the projections cannot be rebuilt from the log: \(rebuildError.map { "\($0)" } ?? "")"))
             return report
+        }
+        report.faults += undecodableAfterProjections
+        for difference in differences {
+            report.faults.append(
+                AuditFault(
+                    kind: "projection-mismatch", table: difference.table, row: difference.key,
+                    detail: difference.detail))
         }
 
         report.syncRunCount = Int(try rebuilt.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
@@ -78,8 +80,53 @@ public enum AuditLedger {
                 "SELECT contract_id, reason FROM sync_contract_failures WHERE run = ? ORDER BY contract_id"
             ).rows([.integer(Int64(row.run))]) { "\($0.text(0)): \($0.text(1))" }
             report.runs.append(
-                RunAudit(run: row, fetches: fetches, contractFailures: failures, contracts: changes[row.run] ?? [:]))
+                RunAudit(
+                    run: row, fetches: fetches, contractFailures: failures, contracts: changes.byRun[row.run] ?? [:]))
         }
         return report
+    }
+
+    /// Decodes every event from `position` on, passing each to `body`; returns a fault for every
+    /// event whose payload does not decode.
+    private static func decodeEach(
+        in log: EventLog, from position: Int64, _ body: (RecordedEvent, LedgerEvent) -> Void
+    ) throws -> [AuditFault] {
+        var faults: [AuditFault] = []
+        try log.read {
+            try log.cursor(from: position).visit { recorded in
+                do {
+                    body(recorded, try Projector.decode(recorded))
+                } catch {
+                    faults.append(
+                        AuditFault(
+                            kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
+                            detail: "the \(recorded.type) event does not decode: \(error)"))
+                }
+            }
+        }
+        return faults
+    }
+}
+
+/// The contract events of each sync run, per contract, as the audit reports them.
+struct RunChanges {
+    /// Only this run's changes are kept, when set.
+    let only: Int?
+    private(set) var byRun: [Int: [String: [RunAudit.Change]]] = [:]
+    /// Event type names, stored once each.
+    private var typeNames: Set<String> = []
+
+    init(only: Int?) {
+        self.only = only
+    }
+
+    mutating func record(_ recorded: RecordedEvent, _ event: LedgerEvent) {
+        guard case .contract(let id)? = StreamName(rawValue: recorded.stream) else { return }
+        guard let syncRun = event.syncRun ?? EventMetadata.decode(recorded.metadata).syncRun,
+            only == nil || only == syncRun
+        else { return }
+        let type = typeNames.insert(recorded.type).memberAfterInsert
+        byRun[syncRun, default: [:]][id.rawValue, default: []].append(
+            .init(position: recorded.position, type: type, summary: event.summary))
     }
 }

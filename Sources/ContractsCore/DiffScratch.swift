@@ -15,26 +15,30 @@ final class DiffScratch {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Folds the projections over `log` up to two positions into two scratch databases, folding the log
-    /// only once: up to the earlier position, a copy (`VACUUM INTO`), then the copy on to the later one.
+    /// Folds the projections over `log` up to two positions into two scratch databases, reading the log
+    /// only once: up to the earlier position, a copy (`VACUUM INTO`), then the copy on to the later one
+    /// by the same projector, which still holds every contract's state.
     func fold(_ log: EventLog, through first: Int64, and second: Int64) throws -> (Database, Database) {
         let (early, late) = (min(first, second), max(first, second))
-        let (earlyDatabase, _) = try fold(log, through: early, name: "early")
+        let projector = Projector.folding(log)
+        let (earlyDatabase, _) = try fold(log, through: early, name: "early", projector: projector)
         let latePath = folder.appendingPathComponent("late.db").path
         try earlyDatabase.execute("VACUUM INTO '\(latePath.replacingOccurrences(of: "'", with: "''"))'")
         let lateDatabase = try Database(path: latePath)
         try lateDatabase.execute("PRAGMA synchronous = OFF")
-        try Projector.resume(from: log, into: lateDatabase, through: late)
+        try projector.resume(from: log, into: lateDatabase, through: late)
         return first <= second ? (earlyDatabase, lateDatabase) : (lateDatabase, earlyDatabase)
     }
 
     /// Folds the projections' own code over `log` up to `position` into a new scratch database.
-    func fold(_ log: EventLog, through position: Int64, name: String) throws -> (Database, String) {
+    func fold(
+        _ log: EventLog, through position: Int64, name: String, projector: Projector? = nil
+    ) throws -> (Database, String) {
         let path = folder.appendingPathComponent("\(name).db").path
         let database = try Database(path: path, options: Database.Options(create: true))
         // A scratch file is thrown away after use: it needs no durability, so no fsync.
         try database.execute("PRAGMA synchronous = OFF")
-        try Projector.rebuild(from: log, into: database, through: position)
+        try (projector ?? Projector.folding(log)).rebuild(from: log, into: database, through: position)
         return (database, path)
     }
 }

@@ -114,17 +114,18 @@ extension LedgerStore {
         }
     }
 
-    /// A contract's history, oldest first.
+    /// A contract's history, oldest first, read from its stream in the log.
+    ///
+    /// The summary is the event's own one-line summary; the actor and the sync run come from the
+    /// metadata stored with it (the payload's sync run wins when it names one).
     public func history(of id: ContractID) throws -> [HistoryRow] {
-        try database.cachedStatement(
-            """
-            SELECT version, position, type, summary, recorded_at, actor, sync_run FROM contract_history
-            WHERE contract_id = ? ORDER BY version
-            """
-        ).rows([.text(id.rawValue)]) {
-            HistoryRow(
-                version: $0.int(0), position: $0.int(1), type: $0.text(2), summary: $0.text(3),
-                recordedAt: $0.text(4), actor: $0.optionalText(5), syncRun: $0.isNull(6) ? nil : $0.int(6))
+        try log.events(in: StreamName.contract(id).rawValue).map { recorded in
+            let event = try Projector.decode(recorded)
+            let metadata = EventMetadata.decode(recorded.metadata)
+            return HistoryRow(
+                version: Int(recorded.version), position: Int(recorded.position), type: recorded.type,
+                summary: event.summary, recordedAt: recorded.recordedAt, actor: metadata.actor,
+                syncRun: event.syncRun ?? metadata.syncRun)
         }
     }
 

@@ -52,6 +52,46 @@ struct ProjectorTests {
         #expect(assets == [2, 3])
     }
 
+    @Test("a rebuild writes the same tables however many contract changes it holds in memory before writing them")
+    func flushWindowsAgree() throws {
+        let folder = try ScratchFolder()
+        let log = try EventLog.open(path: folder.path("ledger"), options: .init(create: true))
+        try Projector.attach(to: log)
+        try writeMixedHistory(into: log)
+        for maxPending in [1, 2, 3, 1_000] {
+            let path = folder.path("rebuilt-\(maxPending)")
+            let scratch = try Database(path: path, options: .init(create: true))
+            let folded = try Projector.rebuild(from: log, into: scratch, maxPending: maxPending)
+            #expect(folded == (try log.lastPosition()))
+            #expect(try Projector.compare(stored: log.database, rebuiltPath: path).isEmpty, "maxPending \(maxPending)")
+            #expect(try Projector.position(in: scratch) == (try log.lastPosition()))
+        }
+    }
+
+    @Test("reinstalling the projections drops the tables of retired ones, such as contract_history")
+    func retiredTablesDropped() throws {
+        let folder = try ScratchFolder()
+        let path = folder.path("ledger")
+        do {
+            let log = try EventLog.open(path: path, options: .init(create: true))
+            try Projector.attach(to: log)
+            try writeMixedHistory(into: log)
+            // What a ledger written by an older build holds: the retired projection and its table.
+            try log.database.execute(
+                """
+                CREATE TABLE contract_history (contract_id TEXT, version INTEGER);
+                INSERT INTO projection_versions (name, version) VALUES ('contract-history', 1);
+                """)
+        }
+        let log = try EventLog.open(path: path)
+        try Projector.attach(to: log)
+        #expect(try !log.database.tableExists("contract_history"))
+        #expect(
+            try log.database.scalarInt("SELECT count(*) FROM projection_versions WHERE name = 'contract-history'") == 0)
+        #expect(try log.database.scalarInt("SELECT count(*) FROM contracts") == 4)
+        #expect(try Projector.position(in: log.database) == (try log.lastPosition()))
+    }
+
     @Test("attaching to a log written without projections catches them up")
     func catchUp() throws {
         let folder = try ScratchFolder()
@@ -98,9 +138,29 @@ struct ProjectorTests {
             let path = folder.path("resumed-\(split)")
             let scratch = try Database(path: path, options: .init(create: true))
             try Projector.rebuild(from: log, into: scratch, through: split)
-            let resumed = try Projector.resume(from: log, into: scratch, batchSize: 3)
+            let resumed = try Projector.resume(from: log, into: scratch, maxPending: 1)
             #expect(resumed == end - split)
             #expect(try Projector.compare(stored: log.database, rebuiltPath: path).isEmpty, "split at \(split)")
+        }
+    }
+
+    @Test("one projector folded to a position continues a copy of its database to the end, equal to a rebuild")
+    func projectorContinuesACopy() throws {
+        let folder = try ScratchFolder()
+        let log = try EventLog.open(path: folder.path("ledger"), options: .init(create: true))
+        try Projector.attach(to: log)
+        try writeMixedHistory(into: log)
+        let end = try log.lastPosition()
+        for split in [Int64(1), 5, end / 2, end - 1] {
+            let projector = Projector.folding(log)
+            let early = try Database(path: folder.path("early-\(split)"), options: .init(create: true))
+            try projector.rebuild(from: log, into: early, through: split)
+            let latePath = folder.path("late-\(split)")
+            try early.execute("VACUUM INTO '\(latePath)'")
+            let late = try Database(path: latePath)
+            #expect(try projector.resume(from: log, into: late) == end - split)
+            #expect(try Projector.compare(stored: log.database, rebuiltPath: latePath).isEmpty, "split at \(split)")
+            #expect(try Projector.position(in: early) == split)
         }
     }
 
