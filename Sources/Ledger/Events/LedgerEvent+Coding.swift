@@ -13,7 +13,17 @@ extension LedgerEvent {
     ///
     /// Throws ``LedgerError`` with code `unknownEventType`, `unsupportedSchemaVersion` (a version
     /// below 1 or newer than this build knows) or `badPayload` (the JSON does not decode).
+    ///
+    /// The common event types are read by ``FastPayloadDecoder`` first; whatever it cannot read
+    /// (malformed or non-canonical JSON it is not sure of, an older schema version, a type without
+    /// a fast decoder) goes through `JSONDecoder`, which gives the same values and the errors.
     public static func decode(_ encoded: EncodedEvent) throws(LedgerError) -> LedgerEvent {
+        if let event = FastPayloadDecoder.decode(encoded) { return event }
+        return try decodeWithJSONDecoder(encoded)
+    }
+
+    /// Decodes a stored event with `JSONDecoder` only: the reference the fast path must agree with.
+    static func decodeWithJSONDecoder(_ encoded: EncodedEvent) throws(LedgerError) -> LedgerEvent {
         guard let payloadType = payloadTypesByName[encoded.type] else {
             throw LedgerError(.unknownEventType, "unknown event type '\(encoded.type)'")
         }

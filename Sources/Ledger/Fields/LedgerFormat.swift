@@ -49,7 +49,8 @@ enum LedgerFormat {
 
     /// Milliseconds as seconds with one decimal, such as `2.3 s`.
     static func seconds(milliseconds: Int) -> String {
-        let tenths = (milliseconds + 50) / 100
+        // Rounded to the nearest tenth; a stored duration near Int.max must not overflow.
+        let tenths = milliseconds > Int.max - 50 ? milliseconds / 100 : (milliseconds + 50) / 100
         return "\(tenths / 10).\(tenths % 10) s"
     }
 }

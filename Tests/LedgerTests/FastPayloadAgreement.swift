@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import Ledger
+
+/// The event types ``FastPayloadDecoder`` reads itself (tests only); the rest go to `JSONDecoder`.
+let fastEventTypes: Set<String> = [
+    "AutotaskFieldChanged", "FieldEdited", "AssetLinked", "AssetUnlinked", "ContractImported", "SyncStarted",
+    "SyncFetched", "SyncCompleted", "MissingInAutotask", "FoundInAutotask", "RenewedInAutotask", "AutoSyncSet",
+]
+
+/// Decodes `encoded` with the fast path, with `JSONDecoder` only, and with ``LedgerEvent/decode(_:)``,
+/// and checks that they agree; returns what the fast path decoded.
+///
+/// Agreeing means: `decode` gives the same event or the same error (code and message) as
+/// `JSONDecoder`; and when the fast path decodes, `JSONDecoder` decodes the same event, with the same
+/// canonical bytes (so the same scalars and the same `Decimal` spelling) and the same summary.
+@discardableResult
+func expectAgreement(_ encoded: EncodedEvent, sourceLocation: SourceLocation = #_sourceLocation) -> LedgerEvent? {
+    let slow = Result { () throws(LedgerError) in try LedgerEvent.decodeWithJSONDecoder(encoded) }
+    let combined = Result { () throws(LedgerError) in try LedgerEvent.decode(encoded) }
+    #expect(combined == slow, "\(encoded.type): \(encoded.payloadText)", sourceLocation: sourceLocation)
+    let fast = FastPayloadDecoder.decode(encoded)
+    if let fast {
+        #expect(
+            slow == .success(fast), "fast path accepted what JSONDecoder decodes otherwise: \(encoded.payloadText)",
+            sourceLocation: sourceLocation)
+        if case .success(let event) = slow {
+            #expect(fast.encoded() == event.encoded(), "\(encoded.payloadText)", sourceLocation: sourceLocation)
+            #expect(fast.summary == event.summary, sourceLocation: sourceLocation)
+        }
+    }
+    return fast
+}
+
+/// The bytes of a `Decimal`, to tell apart equal amounts stored differently (`1.5` and `1.50`).
+func decimalBytes(_ amount: Decimal) -> [UInt8] {
+    withUnsafeBytes(of: amount) { Array($0) }
+}
