@@ -6,9 +6,11 @@ import Foundation
 /// holds more than one event in memory. Do not write to the log while a cursor is open.
 public final class EventCursor {
     private let statement: Statement
+    private let decode: (Statement) -> RecordedEvent
 
-    init(statement: Statement) {
+    init(statement: Statement, decode: @escaping (Statement) -> RecordedEvent = EventCursor.decode) {
         self.statement = statement
+        self.decode = decode
     }
 
     static let columns =
@@ -17,7 +19,7 @@ public final class EventCursor {
     /// The next event, or nil at the end.
     public func next() throws -> RecordedEvent? {
         guard try statement.step() else { return nil }
-        return EventCursor.decode(statement)
+        return decode(statement)
     }
 
     /// Calls `body` with every remaining event, in order.

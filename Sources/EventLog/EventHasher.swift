@@ -11,33 +11,36 @@ public enum EventHasher {
     public static let genesis = Data(repeating: 0, count: 32)
 
     /// The hash of a row chained to `previousHash`.
+    ///
+    /// The encoding is fed to SHA-256 straight from the values' own storage: the fields before the payload
+    /// are assembled in one temporary buffer, and the payload and metadata are not copied.
     public static func hash(
         previousHash: Data, position: Int64, stream: String, version: Int64, id: String, type: String,
         schemaVersion: Int, payload: Data, metadata: Data, recordedAt: String
     ) -> Data {
         var hasher = SHA256()
-        hasher.update(data: previousHash)
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(64 + stream.utf8.count + id.utf8.count + type.utf8.count + recordedAt.utf8.count)
-        append(position, to: &buffer)
-        append(Array(stream.utf8), to: &buffer)
-        append(version, to: &buffer)
-        append(Array(id.utf8), to: &buffer)
-        append(Array(type.utf8), to: &buffer)
-        append(Int64(schemaVersion), to: &buffer)
-        hasher.update(data: buffer)
-        buffer.removeAll(keepingCapacity: true)
-        append(length: payload.count, to: &buffer)
-        hasher.update(data: buffer)
-        hasher.update(data: payload)
-        buffer.removeAll(keepingCapacity: true)
-        append(length: metadata.count, to: &buffer)
-        hasher.update(data: buffer)
-        hasher.update(data: metadata)
-        buffer.removeAll(keepingCapacity: true)
-        append(Array(recordedAt.utf8), to: &buffer)
-        hasher.update(data: buffer)
-        return Data(hasher.finalize())
+        previousHash.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        let headerCount = 8 + 4 + stream.utf8.count + 8 + 4 + id.utf8.count + 4 + type.utf8.count + 8 + 4
+        withUnsafeTemporaryAllocation(byteCount: headerCount, alignment: 1) { buffer in
+            var writer = ByteWriter(buffer: buffer)
+            writer.write(position)
+            writer.write(stream)
+            writer.write(version)
+            writer.write(id)
+            writer.write(type)
+            writer.write(Int64(schemaVersion))
+            writer.write(length: payload.count)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+        }
+        payload.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: metadata.count).bigEndian) { hasher.update(bufferPointer: $0) }
+        metadata.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        withUnsafeTemporaryAllocation(byteCount: 4 + recordedAt.utf8.count, alignment: 1) { buffer in
+            var writer = ByteWriter(buffer: buffer)
+            writer.write(recordedAt)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+        }
+        return hasher.finalize().withUnsafeBytes { Data($0) }
     }
 
     /// The hash a stored event should have, given its previous hash.
@@ -47,17 +50,34 @@ public enum EventHasher {
             id: event.id, type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
             metadata: event.metadata, recordedAt: event.recordedAt)
     }
+}
 
-    private static func append(_ value: Int64, to buffer: inout [UInt8]) {
-        withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
+/// Writes the canonical encoding into a buffer sized for it exactly.
+private struct ByteWriter {
+    let buffer: UnsafeMutableRawBufferPointer
+    var offset = 0
+
+    mutating func write(_ value: Int64) {
+        buffer.storeBytes(of: value.bigEndian, toByteOffset: offset, as: Int64.self)
+        offset += 8
     }
 
-    private static func append(length: Int, to buffer: inout [UInt8]) {
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { buffer.append(contentsOf: $0) }
+    mutating func write(length: Int) {
+        buffer.storeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian, toByteOffset: offset, as: UInt32.self)
+        offset += 4
     }
 
-    private static func append(_ bytes: [UInt8], to buffer: inout [UInt8]) {
-        append(length: bytes.count, to: &buffer)
-        buffer.append(contentsOf: bytes)
+    /// A length-prefixed string: its UTF-8 byte count, then its bytes.
+    mutating func write(_ text: String) {
+        let count = text.utf8.count
+        write(length: count)
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + count]).copyMemory(
+                from: UnsafeRawBufferPointer(bytes))
+        }
+        if copied == nil {
+            for (index, byte) in text.utf8.enumerated() { buffer[offset + index] = byte }
+        }
+        offset += count
     }
 }

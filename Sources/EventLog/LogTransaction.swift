@@ -52,45 +52,48 @@ public final class LogTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for event in events {
+            guard UTF8Validator.isValid(event.payload), UTF8Validator.isValid(event.metadata) else {
+                throw EventLogError(
+                    .invalidArgument, "event \(event.id) of type \(event.type) was refused: its JSON is not UTF-8")
+            }
             position += 1
             version += 1
             let hash = EventHasher.hash(
                 previousHash: previousHash, position: position, stream: stream, version: version, id: event.id,
                 type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
                 metadata: event.metadata, recordedAt: recordedAt)
-            let recorded = RecordedEvent(
-                position: position, stream: stream, version: version, id: event.id, type: event.type,
-                schemaVersion: event.schemaVersion, payload: event.payload, metadata: event.metadata,
-                recordedAt: recordedAt, previousHash: previousHash, hash: hash)
-            guard String(validating: event.payload, as: UTF8.self) != nil,
-                String(validating: event.metadata, as: UTF8.self) != nil
-            else {
-                throw EventLogError(
-                    .invalidArgument, "event \(event.id) of type \(event.type) was refused: its JSON is not UTF-8")
-            }
             do {
-                insert.reset()
-                try insert.bind(.integer(position), at: 1)
-                try insert.bind(.text(stream), at: 2)
-                try insert.bind(.integer(version), at: 3)
-                try insert.bind(.text(event.id), at: 4)
-                try insert.bind(.text(event.type), at: 5)
-                try insert.bind(.integer(Int64(event.schemaVersion)), at: 6)
+                // Every parameter is bound anew, so the bindings need no clearing; the reset after the step
+                // leaves the statement ready for the next event.
+                defer { insert.resetKeepingBindings() }
+                try insert.bindInteger(position, at: 1)
+                try insert.bindText(stream, at: 2)
+                try insert.bindInteger(version, at: 3)
+                try insert.bindText(event.id, at: 4)
+                try insert.bindText(event.type, at: 5)
+                try insert.bindInteger(Int64(event.schemaVersion), at: 6)
                 try insert.bindUTF8(event.payload, at: 7)
                 try insert.bindUTF8(event.metadata, at: 8)
-                try insert.bind(.text(recordedAt), at: 9)
+                try insert.bindText(recordedAt, at: 9)
                 try insert.bind(.blob(previousHash), at: 10)
                 try insert.bind(.blob(hash), at: 11)
-                defer { insert.reset() }
                 try insert.step()
             } catch let error as SQLiteError {
                 throw try translate(error, event: event, stream: stream)
             }
+            let chainedTo = previousHash
             previousHash = hash
             positions.append(position)
             tip = (position, hash)
             streamVersions[stream] = version
-            try log.appendHook?(recorded, database)
+            // The recorded event is built only for a hook: without one, nothing reads it.
+            if let hook = log.appendHook {
+                let recorded = RecordedEvent(
+                    position: position, stream: stream, version: version, id: event.id, type: event.type,
+                    schemaVersion: event.schemaVersion, payload: event.payload, metadata: event.metadata,
+                    recordedAt: recordedAt, previousHash: chainedTo, hash: hash)
+                try hook(recorded, database)
+            }
         }
         return AppendResult(stream: stream, positions: positions, version: version, isRetry: false)
     }

@@ -71,6 +71,35 @@ public final class Statement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
+    /// Binds a string as TEXT from its UTF-8 storage, without bridging it to a C string.
+    ///
+    /// Like ``bind(_:at:)`` with `.text`, the value ends at the first NUL byte, if there is one.
+    func bindText(_ text: String, at index: Int32) throws {
+        var text = text
+        let code = text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+            }
+            let count =
+                memchr(base, 0, buffer.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buffer.count
+            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: count) {
+                sqlite3_bind_text(handle, index, $0, Int32(count), csqlite_transient())
+            }
+        }
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Binds a 64-bit integer without wrapping it in a ``DatabaseValue``.
+    func bindInteger(_ value: Int64, at index: Int32) throws {
+        let code = sqlite3_bind_int64(handle, index, value)
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Resets the statement after an execution, keeping its bindings (for a caller that rebinds every parameter).
+    func resetKeepingBindings() {
+        sqlite3_reset(handle)
+    }
+
     /// Steps once: `true` when a row is available, `false` when the statement is done.
     @discardableResult
     public func step() throws -> Bool {
