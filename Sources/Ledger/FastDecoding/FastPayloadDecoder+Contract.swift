@@ -8,27 +8,22 @@ extension FastPayloadDecoder {
     /// `{"field":"endDate","from":"2025-12-31","syncRun":3,"to":"2026-12-31"}`
     static func autotaskFieldChanged(_ reader: inout JSONReader) -> AutotaskFieldChanged? {
         var field: FieldName?
-        var from: JSONReader?
-        var to: JSONReader?
+        var from = DeferredFieldValue()
+        var to = DeferredFieldValue()
         var syncRun: Int?
         let read = reader.readObject(autotaskFieldChangedKeys) { json, key in
             switch key {
             case 0:
                 field = json.readFieldName()
                 return field != nil
-            case 1:
-                from = json
-                return json.skipValue()
+            case 1: return from.read(&json, field: field)
             case 2:
                 syncRun = json.readInt()
                 return syncRun != nil
-            default:
-                to = json
-                return json.skipValue()
+            default: return to.read(&json, field: field)
             }
         }
-        guard read, let field, let syncRun, let fromValue = JSONReader.fieldValue(at: from, for: field),
-            let toValue = JSONReader.fieldValue(at: to, for: field)
+        guard read, let field, let syncRun, let fromValue = from.value(for: field), let toValue = to.value(for: field)
         else { return nil }
         return AutotaskFieldChanged(field: field, from: fromValue, to: toValue, syncRun: syncRun)
     }
@@ -38,27 +33,22 @@ extension FastPayloadDecoder {
     /// Version 2: `{"field":"notes","from":null,"reason":"typo","to":"text"}`.
     static func fieldEdited(_ reader: inout JSONReader) -> FieldEdited? {
         var field: FieldName?
-        var from: JSONReader?
-        var to: JSONReader?
+        var from = DeferredFieldValue()
+        var to = DeferredFieldValue()
         var reason: String??
         let read = reader.readObject(fieldEditedKeys) { json, key in
             switch key {
             case 0:
                 field = json.readFieldName()
                 return field != nil
-            case 1:
-                from = json
-                return json.skipValue()
+            case 1: return from.read(&json, field: field)
             case 2:
                 reason = json.readOptionalString()
                 return reason != nil
-            default:
-                to = json
-                return json.skipValue()
+            default: return to.read(&json, field: field)
             }
         }
-        guard read, let field, let fromValue = JSONReader.fieldValue(at: from, for: field),
-            let toValue = JSONReader.fieldValue(at: to, for: field)
+        guard read, let field, let fromValue = from.value(for: field), let toValue = to.value(for: field)
         else { return nil }
         return FieldEdited(field: field, from: fromValue, to: toValue, reason: reason ?? nil)
     }

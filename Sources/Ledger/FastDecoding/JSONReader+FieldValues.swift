@@ -47,12 +47,6 @@ extension JSONReader {
         return value.fits(kind) ? value : nil
     }
 
-    /// Reads the value of `field` at a reader saved before it; a missing value (nil) is empty.
-    static func fieldValue(at saved: JSONReader?, for field: FieldName) -> FieldValue? {
-        guard var reader = saved else { return .empty }
-        return reader.readFieldValue(for: field)
-    }
-
     /// Reads an object of field values keyed by field name.
     mutating func readFieldValues() -> FieldValues? {
         var values: [FieldName: FieldValue] = [:]

@@ -24,6 +24,23 @@ extension JSONReader {
         return nil
     }
 
+    /// Skips a string, checking it as ``readString()`` does; a plain ASCII string is not copied.
+    mutating func skipString() -> Bool {
+        let saved = position
+        guard consume(UInt8(ascii: "\"")) else { return false }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return true
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { break }
+            position += 1
+        }
+        position = saved
+        return readString() != nil
+    }
+
     /// Reads an optional string: nil inside when the value is `null`.
     mutating func readOptionalString() -> String?? {
         readNull() ? .some(nil) : readString().map { .some($0) }

@@ -200,7 +200,7 @@ struct JSONReader {
     mutating func skipValue(depth: Int = 0) -> Bool {
         guard depth < Self.maxDepth, let next = peek() else { return false }
         switch next {
-        case UInt8(ascii: "\""): return readString() != nil
+        case UInt8(ascii: "\""): return skipString()
         case UInt8(ascii: "{"): return readAnyObject { reader, _ in reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "["): return readArray { reader in reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "t"), UInt8(ascii: "f"): return readBool() != nil
