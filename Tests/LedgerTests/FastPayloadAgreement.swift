@@ -3,11 +3,8 @@ import Testing
 
 @testable import Ledger
 
-/// The event types ``FastPayloadDecoder`` reads itself (tests only); the rest go to `JSONDecoder`.
-let fastEventTypes: Set<String> = [
-    "AutotaskFieldChanged", "FieldEdited", "AssetLinked", "AssetUnlinked", "ContractImported", "SyncStarted",
-    "SyncFetched", "SyncCompleted", "MissingInAutotask", "FoundInAutotask", "RenewedInAutotask", "AutoSyncSet",
-]
+/// The event types ``FastPayloadDecoder`` reads itself (tests only): every type.
+let fastEventTypes = Set(LedgerEvent.payloadTypes.map { $0.eventType })
 
 /// Decodes `encoded` with the fast path, with `JSONDecoder` only, and with ``LedgerEvent/decode(_:)``,
 /// and checks that they agree; returns what the fast path decoded.
@@ -19,7 +16,16 @@ let fastEventTypes: Set<String> = [
 func expectAgreement(_ encoded: EncodedEvent, sourceLocation: SourceLocation = #_sourceLocation) -> LedgerEvent? {
     let slow = Result { () throws(LedgerError) in try LedgerEvent.decodeWithJSONDecoder(encoded) }
     let combined = Result { () throws(LedgerError) in try LedgerEvent.decode(encoded) }
-    #expect(combined == slow, "\(encoded.type): \(encoded.payloadText)", sourceLocation: sourceLocation)
+    switch (combined, slow) {
+    case (.failure(let error), .failure(let expected)) where error.message != expected.message:
+        // JSONDecoder itself names one of several bad keys at random (FieldValues reads `allKeys`, a
+        // dictionary's order): then only the code must agree.
+        let again = Result { () throws(LedgerError) in try LedgerEvent.decodeWithJSONDecoder(encoded) }
+        #expect(error.code == expected.code, "\(encoded.payloadText)", sourceLocation: sourceLocation)
+        #expect(again != slow || error.message == expected.message, sourceLocation: sourceLocation)
+    default:
+        #expect(combined == slow, "\(encoded.type): \(encoded.payloadText)", sourceLocation: sourceLocation)
+    }
     let fast = FastPayloadDecoder.decode(encoded)
     if let fast {
         #expect(

@@ -182,7 +182,7 @@ extension FastPayloadDecoder {
     private static let levelKeys = JSONKeys("contract", "service")
 
     /// An ``AutotaskReference`` object: `{"contractID":123,"level":"contract"}` or a service.
-    private static func autotaskReference(_ reader: inout JSONReader) -> AutotaskReference? {
+    static func autotaskReference(_ reader: inout JSONReader) -> AutotaskReference? {
         var contractID: Int?
         var contractServiceID: Int??
         var isService: Bool?

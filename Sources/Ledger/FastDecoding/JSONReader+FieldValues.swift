@@ -49,7 +49,7 @@ extension JSONReader {
 
     /// Reads an object of field values keyed by field name.
     mutating func readFieldValues() -> FieldValues? {
-        var values: [FieldName: FieldValue] = [:]
+        var values = FieldValues()
         var seen: UInt64 = 0
         let read = readAnyObject { json, key in
             guard let index = Self.fieldNameKeys.index(of: key), seen & (1 << UInt64(index)) == 0 else { return false }
@@ -59,7 +59,7 @@ extension JSONReader {
             values[field] = value
             return true
         }
-        return read ? FieldValues(values) : nil
+        return read ? values : nil
     }
 
     /// Reads an array of strings.
