@@ -7,7 +7,7 @@ import Ledger
 /// Both paths fold events through ``fold(_:at:into:)`` and write with the same code, so they write the
 /// same rows.
 struct ContractChange {
-    /// The state after the span; set when the change is written.
+    /// The state after the span; the slot holding the change sets it before the change is written.
     var state: ContractState
     /// The position of the event that created the contract, when that event is in the span.
     private(set) var createdPosition: Int64?

@@ -23,9 +23,9 @@ public final class Projector {
     public static var tables: [ProjectionTable] { all.flatMap(\.tables) }
 
     /// The state of every contract folded so far, as of its last event.
-    private var contracts: [ContractID: ContractState] = [:]
-    /// What contract events changed since the projection tables were last written.
-    private var pending: [ContractID: ContractChange] = [:]
+    private var contracts: [ContractID: ContractSlot] = [:]
+    /// The contracts whose slot holds changes not yet written, in the order they were first changed.
+    private var pending: [ContractID] = []
     private let loadStream: (String, Int64) throws -> [RecordedEvent]
 
     /// Called with every event the projector folds, after decoding it (the audit collects sync-run
@@ -111,11 +111,18 @@ public final class Projector {
         observer?(recorded, event)
         let stream = StreamName(rawValue: recorded.stream)
         if case .contract(let id) = stream {
-            if contracts[id].map({ Int64($0.version) == recorded.version - 1 }) != true {
-                contracts[id] = try state(of: id, before: recorded)
+            // One hash lookup per event: the slot is then reached by index and changed in place.
+            var index = contracts.index(forKey: id)
+            if index == nil || Int64(contracts.values[index!].state.version) != recorded.version - 1 {
+                let state = try state(of: id, before: recorded)
+                if let index {
+                    contracts.values[index].state = state
+                } else {
+                    contracts[id] = ContractSlot(state: state)
+                }
+                index = contracts.index(forKey: id)
             }
-            pending[id, default: ContractChange(state: ContractState(id: id))].fold(
-                event, at: recorded.position, into: &contracts[id]!)
+            if contracts.values[index!].fold(event, at: recorded.position) { pending.append(id) }
             return
         }
         let change = ProjectedEvent(recorded: recorded, event: event, stream: stream)
@@ -129,8 +136,8 @@ public final class Projector {
 
     /// Writes every contract change folded since the last flush.
     func flush(to database: Database) throws {
-        for (id, var change) in pending {
-            change.state = contracts[id] ?? change.state
+        for id in pending {
+            guard let change = contracts[id]?.takeChange() else { continue }
             for projection in Self.all {
                 try projection.write(change, to: database)
             }

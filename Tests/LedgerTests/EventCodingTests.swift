@@ -186,6 +186,10 @@ struct EventCodingTests {
     func categories() {
         #expect(PrimaryIntegrationSet(integration: .autotask).event.streamCategory == .ledger)
         #expect(sampleEvents.filter { $0.streamCategory == .contract }.count == 14)
+        for event in sampleEvents {
+            #expect(event.streamCategory == type(of: event.payload).streamCategory, "\(event.type)")
+        }
+        #expect(Set(sampleEvents.map(\.type)).count == LedgerEvent.payloadTypes.count)
         #expect(AssetLinked(asset: asset(1, "x"), syncRun: 2).event.syncRun == 2)
         #expect(AssetLinked(asset: asset(1, "x")).event.syncRun == nil)
         #expect(ContractCreated(id: "LC-5", fields: [:]).event.createdContractID == "LC-5")

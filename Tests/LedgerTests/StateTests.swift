@@ -127,7 +127,10 @@ struct StateTests {
 
     @Test("stream names and contract ids parse and print")
     func names() {
-        for stream: StreamName in [.ledger, .browse, .contract("LC-12"), .sync(7)] {
+        for stream: StreamName in [
+            .ledger, .browse, .contract("LC-12"), .sync(7), .contract("Kundenvertrag Müller"), .contract("é"),
+            .contract("契約-7"),
+        ] {
             #expect(StreamName(rawValue: stream.rawValue) == stream)
         }
         #expect(StreamName.contract("LC-1").rawValue == "contract/LC-1" && StreamName.sync(3).rawValue == "sync/3")

@@ -78,7 +78,19 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
     public var schemaVersion: Int { Swift.type(of: payload).schemaVersion }
 
     /// The kind of stream the event belongs to.
-    public var streamCategory: StreamCategory { Swift.type(of: payload).streamCategory }
+    ///
+    /// A switch rather than the payload's static property: reaching that would box the payload in an
+    /// existential for every event a fold evolves.
+    public var streamCategory: StreamCategory {
+        switch self {
+        case .primaryIntegrationSet, .autotaskConnectionConfigured: .ledger
+        case .contractsBrowsed: .browse
+        case .contractImported, .contractCreated, .contractCopied, .fieldEdited, .autoSyncSet, .assetLinked,
+            .assetUnlinked, .autotaskFieldChanged, .missingInAutotask, .foundInAutotask, .renewedInAutotask:
+            .contract
+        case .syncStarted, .syncFetched, .syncContractFailed, .syncCompleted, .syncFailed, .syncInterrupted: .sync
+        }
+    }
 
     /// One line for people, such as "Autotask changed endDate from 2025-12-31 to 2026-12-31 (sync #3)".
     public var summary: String { payload.summary }

@@ -92,5 +92,35 @@ public enum FieldName: String, CaseIterable, Hashable, Comparable, Sendable, Cod
         lhs.ordinal < rhs.ordinal
     }
 
-    private var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+    /// The position in ``allCases`` (catalogue order).
+    var ordinal: Int {
+        switch self {
+        case .name: 0
+        case .number: 1
+        case .companyID: 2
+        case .companyName: 3
+        case .type: 4
+        case .category: 5
+        case .status: 6
+        case .startDate: 7
+        case .endDate: 8
+        case .billingCycle: 9
+        case .price: 10
+        case .units: 11
+        case .description: 12
+        case .notes: 13
+        case .renewalReminder: 14
+        case .impact: 15
+        case .vendor: 16
+        case .location: 17
+        case .tags: 18
+        case .owner: 19
+        }
+    }
+
+    /// Hashes the catalogue position, not the name: fields key the values of every contract state,
+    /// and hashing a small integer is much cheaper than hashing the raw string.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
 }

@@ -22,7 +22,10 @@ public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
     case list([String])
 
     /// Whether the field has no value.
-    public var isEmpty: Bool { self == .empty }
+    public var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
 
     /// The value as people read it and as `contracts show` prints it: dates `YYYY-MM-DD`, amounts as
     /// plain decimals, lists joined with `, `, an empty value as the empty string.

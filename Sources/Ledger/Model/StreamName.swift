@@ -35,6 +35,15 @@ public enum StreamName: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a stored stream id; nil for anything else.
     public init?(rawValue: String) {
+        // Fast path for the stream of almost every event: `contract/` followed by an ASCII character
+        // (after which a grapheme always breaks, so this agrees with the character-based rules below).
+        let bytes = rawValue.utf8
+        if bytes.count > 9, bytes.starts(with: Self.contractPrefix),
+            bytes[bytes.index(bytes.startIndex, offsetBy: 9)] < 0x80
+        {
+            self = .contract(ContractID(String(rawValue[bytes.index(bytes.startIndex, offsetBy: 9)...])))
+            return
+        }
         switch rawValue {
         case "ledger": self = .ledger
         case "browse": self = .browse
@@ -50,6 +59,8 @@ public enum StreamName: Hashable, Sendable, CustomStringConvertible {
             }
         }
     }
+
+    private static let contractPrefix = Array("contract/".utf8)
 
     /// The kind of stream.
     public var category: StreamCategory {
