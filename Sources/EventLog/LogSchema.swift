@@ -34,5 +34,34 @@ enum LogSchema {
             Migration(
                 3, "drop the events-by-type index (no query uses it; it cost every append)",
                 sql: "DROP INDEX IF EXISTS events_by_type;"),
+            Migration(
+                4, "JSON checks of payload and metadata made by the append, not by SQLite CHECKs",
+                apply: dropJSONChecks),
         ])
+
+    /// The two JSON CHECKs of the events table as migration 1 wrote them.
+    static let jsonChecks = [
+        " CHECK (json_valid(payload))", " CHECK (json_valid(metadata) AND json_type(metadata) = 'object')",
+    ]
+
+    /// Removes the JSON CHECKs from the events table's definition, leaving its rows, indexes and triggers as
+    /// they are.
+    ///
+    /// SQLite has no ALTER TABLE for constraints; removing a CHECK is the one definition change its
+    /// documentation allows through `writable_schema` (ALTER TABLE, "making other kinds of table schema
+    /// changes"), since the rows' format does not depend on it. ``JSONValidator`` now refuses what the
+    /// CHECKs refused, in every append, before the insert.
+    @Sendable static func dropJSONChecks(_ database: Database) throws {
+        let current = try database.scalarText("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'")
+        guard let current, jsonChecks.allSatisfy(current.contains) else {
+            throw EventLogError(.damaged, "\(database.path): the events table is not defined as a ledger's")
+        }
+        let updated = jsonChecks.reduce(current) { $0.replacingOccurrences(of: $1, with: "") }
+        let schemaVersion = try database.scalarInt("PRAGMA schema_version") ?? 0
+        try database.execute("PRAGMA writable_schema = ON")
+        defer { try? database.execute("PRAGMA writable_schema = OFF") }
+        try database.makeStatement("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'")
+            .execute([.text(updated)])
+        try database.execute("PRAGMA schema_version = \(schemaVersion + 1)")
+    }
 }

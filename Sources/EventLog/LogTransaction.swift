@@ -56,6 +56,10 @@ public final class LogTransaction {
                 throw EventLogError(
                     .invalidArgument, "event \(event.id) of type \(event.type) was refused: its JSON is not UTF-8")
             }
+            // The schema's JSON CHECKs moved here (log migration 4): one pass, no allocation, same rules.
+            guard JSONValidator.validate(event.payload) != nil, JSONValidator.validate(event.metadata) == .object else {
+                throw Self.invalidJSON(event)
+            }
             position += 1
             version += 1
             let hash = EventHasher.hash(
@@ -135,6 +139,13 @@ public final class LogTransaction {
         return AppendResult(stream: stream, positions: positions, version: version, isRetry: true)
     }
 
+    private static func invalidJSON(_ event: NewEvent) -> EventLogError {
+        EventLogError(
+            .invalidArgument,
+            "event \(event.id) of type \(event.type) was refused: its payload must be JSON and its metadata a JSON object"
+        )
+    }
+
     private func translate(_ error: SQLiteError, event: NewEvent, stream: String) throws -> Error {
         let message = error.message ?? ""
         if error.code == .constraintUnique && message.contains("event_id") {
@@ -142,12 +153,7 @@ public final class LogTransaction {
                 .idempotencyConflict,
                 "event id \(event.id) is already stored with different content; a retry must repeat the same events")
         }
-        if error.code == .constraintCheck {
-            return EventLogError(
-                .invalidArgument,
-                "event \(event.id) of type \(event.type) was refused: its payload must be JSON and its metadata a JSON object"
-            )
-        }
+        if error.code == .constraintCheck { return Self.invalidJSON(event) }
         if error.isBusy { return EventLogError.busy(path: database.path) }
         return error
     }

@@ -39,7 +39,7 @@ struct EventLogAppendPathTests {
 
     @Test("the hash equals the canonical encoding assembled byte by byte, for ASCII, non-ASCII and bridged strings")
     func hashMatchesCanonicalEncoding() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix(state: 7)
         let pieces = ["", "a", "contract/LC-9", "Café", "ß", "😀", "日本語", String(repeating: "x", count: 700)]
         for round in 0..<200 {
             let stream = pieces.randomElement(using: &generator)! + pieces.randomElement(using: &generator)!
@@ -120,7 +120,7 @@ struct EventLogAppendPathTests {
 
     @Test("the ASCII fast path agrees with the standard library on every kind of input")
     func utf8ValidatorAgrees() {
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix(state: 11)
         let fragments: [[UInt8]] = [
             Array("plain ascii text".utf8), Array("é".utf8), Array("😀".utf8), [0xFF], [0xC3], [0xE2, 0x82], [0x80],
             [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], Array("日本".utf8),
@@ -192,17 +192,4 @@ private func canonicalHash(_ event: RecordedEvent) -> Data {
 
 private func hex(_ data: Data) -> String {
     data.map { String(format: "%02x", $0) }.joined()
-}
-
-/// A small deterministic generator (SplitMix64), so the generated cases are the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
 }
