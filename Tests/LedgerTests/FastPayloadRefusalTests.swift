@@ -123,6 +123,30 @@ struct FastPayloadRefusalTests {
         }
     }
 
+    @Test("a value of another JSON type anywhere in a payload gives what JSONDecoder gives")
+    func wrongTypes() throws {
+        var generator = EventGenerator(seed: 7)
+        var random = SeededGenerator(seed: 8)
+        let replacements: [JSONValue] = [
+            .null, .bool(true), .number("0"), .number("-1"), .string(""), .string("Active"), .string("2025-01-01"),
+            .string("12.5"), .array([]), .array([.string("LC-1")]), .object([]),
+            .object([(key: "contractID", value: .number("1")), (key: "level", value: .string("contract"))]),
+        ]
+        for type in LedgerEvent.payloadTypes.map({ $0.eventType }) {
+            for _ in 0..<15 {
+                let event = generator.event(of: type)
+                let document = try JSONValue.parse(event.encoded().payload)
+                guard document.nodeCount < 200 else { continue }
+                for node in 1..<document.nodeCount {
+                    let changed = document.replacing(node: node, with: replacements.randomElement(using: &random)!)
+                    let text = changed.rendered(JSONValue.Style(), using: &random)
+                    expectAgreement(
+                        EncodedEvent(type: type, schemaVersion: event.schemaVersion, payload: Data(text.utf8)))
+                }
+            }
+        }
+    }
+
     @Test("mutated payloads (truncated, bytes changed, inserted or removed) give what JSONDecoder gives")
     func mutations() {
         var generator = EventGenerator(seed: 5)

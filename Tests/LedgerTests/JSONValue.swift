@@ -48,6 +48,41 @@ indirect enum JSONValue: Decodable {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
+    /// The number of nodes (every value, containers included).
+    var nodeCount: Int {
+        switch self {
+        case .array(let items): 1 + items.reduce(0) { $0 + $1.nodeCount }
+        case .object(let members): 1 + members.reduce(0) { $0 + $1.value.nodeCount }
+        default: 1
+        }
+    }
+
+    /// The document with its `index`-th node (in depth-first order, 0 the root) replaced by `value`.
+    func replacing(node index: Int, with value: JSONValue) -> JSONValue {
+        guard index > 0 else { return value }
+        var remaining = index - 1
+        switch self {
+        case .array(var items):
+            for position in items.indices {
+                if remaining < items[position].nodeCount {
+                    items[position] = items[position].replacing(node: remaining, with: value)
+                    return .array(items)
+                }
+                remaining -= items[position].nodeCount
+            }
+        case .object(var members):
+            for position in members.indices {
+                if remaining < members[position].value.nodeCount {
+                    members[position].value = members[position].value.replacing(node: remaining, with: value)
+                    return .object(members)
+                }
+                remaining -= members[position].value.nodeCount
+            }
+        default: break
+        }
+        return self
+    }
+
     /// The document spelled in `style`.
     func rendered(_ style: Style, using random: inout SeededGenerator) -> String {
         var output = ""
