@@ -12,17 +12,18 @@ public enum EventHasher {
 
     /// The hash of a row chained to `previousHash`.
     ///
-    /// The encoding is fed to SHA-256 straight from the values' own storage: the fields before the payload
-    /// are assembled in one temporary buffer, and the payload and metadata are not copied.
+    /// The previous hash and the encoding are assembled in one temporary buffer (on the stack when small) and
+    /// hashed in one call.
     public static func hash(
         previousHash: Data, position: Int64, stream: String, version: Int64, id: String, type: String,
         schemaVersion: Int, payload: Data, metadata: Data, recordedAt: String
     ) -> Data {
-        var hasher = SHA256()
-        previousHash.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        let headerCount = 8 + 4 + stream.utf8.count + 8 + 4 + id.utf8.count + 4 + type.utf8.count + 8 + 4
-        withUnsafeTemporaryAllocation(byteCount: headerCount, alignment: 1) { buffer in
+        let byteCount =
+            previousHash.count + 8 + 4 + stream.utf8.count + 8 + 4 + id.utf8.count + 4 + type.utf8.count + 8 + 4
+            + payload.count + 4 + metadata.count + 4 + recordedAt.utf8.count
+        return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 16) { buffer in
             var writer = ByteWriter(buffer: buffer)
+            writer.write(bytes: previousHash)
             writer.write(position)
             writer.write(stream)
             writer.write(version)
@@ -30,17 +31,14 @@ public enum EventHasher {
             writer.write(type)
             writer.write(Int64(schemaVersion))
             writer.write(length: payload.count)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
-        }
-        payload.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: metadata.count).bigEndian) { hasher.update(bufferPointer: $0) }
-        metadata.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        withUnsafeTemporaryAllocation(byteCount: 4 + recordedAt.utf8.count, alignment: 1) { buffer in
-            var writer = ByteWriter(buffer: buffer)
+            writer.write(bytes: payload)
+            writer.write(length: metadata.count)
+            writer.write(bytes: metadata)
             writer.write(recordedAt)
+            var hasher = SHA256()
             hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+            return hasher.finalize().withUnsafeBytes { Data($0) }
         }
-        return hasher.finalize().withUnsafeBytes { Data($0) }
     }
 
     /// The hash a stored event should have, given its previous hash.
@@ -65,6 +63,14 @@ private struct ByteWriter {
     mutating func write(length: Int) {
         buffer.storeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian, toByteOffset: offset, as: UInt32.self)
         offset += 4
+    }
+
+    /// Bytes as they are, with no length.
+    mutating func write(bytes: Data) {
+        let count = bytes.count
+        guard count > 0 else { return }
+        bytes.copyBytes(to: (buffer.baseAddress! + offset).assumingMemoryBound(to: UInt8.self), count: count)
+        offset += count
     }
 
     /// A length-prefixed string: its UTF-8 byte count, then its bytes.

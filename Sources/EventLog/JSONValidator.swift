@@ -137,6 +137,13 @@ private struct Parser {
     mutating func parseString() -> Bool {
         index += 1
         while index < bytes.count {
+            // Skip eight plain bytes at a time: none a quote, a backslash or a control character.
+            while index + 8 <= bytes.count,
+                !Self.mayEndOrEscape(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte < 0x20 { return false }
             if byte == UInt8(ascii: "\"") {
@@ -161,6 +168,17 @@ private struct Parser {
             index += 1
         }
         return false
+    }
+
+    /// Whether any of eight bytes is `"`, `\\` or below 0x20 (may answer true for none; never false for one).
+    static func mayEndOrEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return quote || backslash || control
     }
 
     mutating func parseNumber() -> Bool {

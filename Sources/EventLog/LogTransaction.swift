@@ -10,6 +10,8 @@ public final class LogTransaction {
     private var tip: (position: Int64, hash: Data)?
     private var streamVersions: [String: Int64] = [:]
     private lazy var recordedAt = Timestamp.format(log.options.clock())
+    /// Holds each inserted row's text and blobs while they are bound in place.
+    private let row = RowBuffer()
 
     init(log: EventLog) {
         self.log = log
@@ -45,7 +47,7 @@ public final class LogTransaction {
         var version = current
         var positions: [Int64] = []
         positions.reserveCapacity(events.count)
-        let insert = try database.cachedStatement(
+        let statement = try database.cachedStatement(
             """
             INSERT INTO events (position, stream, version, event_id, type, schema_version, payload, metadata,
                                 recorded_at, previous_hash, hash)
@@ -67,21 +69,9 @@ public final class LogTransaction {
                 type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
                 metadata: event.metadata, recordedAt: recordedAt)
             do {
-                // Every parameter is bound anew, so the bindings need no clearing; the reset after the step
-                // leaves the statement ready for the next event.
-                defer { insert.resetKeepingBindings() }
-                try insert.bindInteger(position, at: 1)
-                try insert.bindText(stream, at: 2)
-                try insert.bindInteger(version, at: 3)
-                try insert.bindText(event.id, at: 4)
-                try insert.bindText(event.type, at: 5)
-                try insert.bindInteger(Int64(event.schemaVersion), at: 6)
-                try insert.bindUTF8(event.payload, at: 7)
-                try insert.bindUTF8(event.metadata, at: 8)
-                try insert.bindText(recordedAt, at: 9)
-                try insert.bind(.blob(previousHash), at: 10)
-                try insert.bind(.blob(hash), at: 11)
-                try insert.step()
+                try insert(
+                    into: statement, position: position, stream: stream, version: version, event: event,
+                    previousHash: previousHash, hash: hash)
             } catch let error as SQLiteError {
                 throw try translate(error, event: event, stream: stream)
             }
@@ -100,6 +90,32 @@ public final class LogTransaction {
             }
         }
         return AppendResult(stream: stream, positions: positions, version: version, isRetry: false)
+    }
+
+    /// Inserts one row, its text and blobs bound in place from ``row`` and the bindings cleared after the step.
+    private func insert(
+        into statement: Statement, position: Int64, stream: String, version: Int64, event: NewEvent,
+        previousHash: Data, hash: Data
+    ) throws {
+        row.reserve(
+            stream.utf8.count + event.id.utf8.count + event.type.utf8.count + recordedAt.utf8.count + 4
+                + event.payload.count + event.metadata.count + previousHash.count + hash.count)
+        defer {
+            statement.resetKeepingBindings()
+            statement.clearBindings()
+        }
+        try statement.bindInteger(position, at: 1)
+        try statement.bindStatic(cString: row.appendCString(stream), at: 2)
+        try statement.bindInteger(version, at: 3)
+        try statement.bindStatic(cString: row.appendCString(event.id), at: 4)
+        try statement.bindStatic(cString: row.appendCString(event.type), at: 5)
+        try statement.bindInteger(Int64(event.schemaVersion), at: 6)
+        try statement.bindStatic(row.append(event.payload), at: 7, isText: true)
+        try statement.bindStatic(row.append(event.metadata), at: 8, isText: true)
+        try statement.bindStatic(cString: row.appendCString(recordedAt), at: 9)
+        try statement.bindStatic(row.append(previousHash), at: 10, isText: false)
+        try statement.bindStatic(row.append(hash), at: 11, isText: false)
+        try statement.step()
     }
 
     private func currentTip() throws -> (Int64, Data) {

@@ -71,22 +71,31 @@ public final class Statement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
-    /// Binds a string as TEXT from its UTF-8 storage, without bridging it to a C string.
+    /// Binds bytes as TEXT or a BLOB without copying them (`SQLITE_STATIC`).
     ///
-    /// Like ``bind(_:at:)`` with `.text`, the value ends at the first NUL byte, if there is one.
-    func bindText(_ text: String, at index: Int32) throws {
-        var text = text
-        let code = text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else {
-                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
-            }
-            let count =
-                memchr(base, 0, buffer.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buffer.count
-            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: count) {
-                sqlite3_bind_text(handle, index, $0, Int32(count), csqlite_transient())
-            }
+    /// The bytes must stay valid and unchanged until the parameter is bound again or the bindings are cleared;
+    /// ``RowBuffer`` and the append keep that promise by clearing the bindings after each step.
+    func bindStatic(_ bytes: UnsafeRawBufferPointer, at index: Int32, isText: Bool) throws {
+        guard let base = bytes.baseAddress else {
+            return try isText ? bind(.text(""), at: index) : bind(.blob(Data()), at: index)
         }
+        let code =
+            isText
+            ? sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+            : sqlite3_bind_blob(handle, index, base, Int32(bytes.count), nil)
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Binds a NUL-terminated C string as TEXT without copying it (`SQLITE_STATIC`), on the same terms as
+    /// ``bindStatic(_:at:isText:)``.
+    func bindStatic(cString: UnsafePointer<CChar>, at index: Int32) throws {
+        let code = sqlite3_bind_text(handle, index, cString, -1, nil)
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
+    /// Clears every binding (after a step that bound values in place).
+    func clearBindings() {
+        sqlite3_clear_bindings(handle)
     }
 
     /// Binds a 64-bit integer without wrapping it in a ``DatabaseValue``.

@@ -78,6 +78,33 @@ struct EventLogAppendPathTests {
         #expect(try ledger.log.verify().isIntact)
     }
 
+    @Test("payloads larger than the row buffer and small ones after them append, read back and verify")
+    func largeAndSmallPayloads() throws {
+        let ledger = try TestLedger()
+        let sizes = [10, 5_000, 1_000_000, 3, 70_000]
+        let batch = sizes.enumerated().map { index, size in
+            NewEvent(
+                id: "p-\(index)", type: "Sized",
+                payload: Data(#"{"text":"\#(String(repeating: "é", count: size / 2))"}"#.utf8))
+        }
+        try ledger.log.append(batch, to: "sized", expected: .noStream)
+        #expect(try ledger.log.events(in: "sized").map(\.payload) == batch.map(\.payload))
+        #expect(try ledger.log.verify().isIntact)
+    }
+
+    @Test("the row buffer hands out C strings cut at the first NUL and byte copies, growing when reserved larger")
+    func rowBuffer() {
+        let row = RowBuffer(capacity: 8)
+        row.reserve(64)
+        #expect(String(cString: row.appendCString("contract/1")) == "contract/1")
+        #expect(String(cString: row.appendCString("a\u{0}b")) == "a")
+        #expect(String(cString: row.appendCString("")) == "")
+        let bytes = row.append(Data([1, 2, 0, 3]))
+        #expect(Array(bytes) == [1, 2, 0, 3])
+        row.reserve(10_000)
+        #expect(Array(row.append(Data(repeating: 7, count: 10_000))) == Array(repeating: 7, count: 10_000))
+    }
+
     @Test("invalid UTF-8 in the payload or the metadata is refused as an invalid argument and nothing is written")
     func invalidUTF8Refused() throws {
         let ledger = try TestLedger()
