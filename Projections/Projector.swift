@@ -28,8 +28,8 @@ public final class Projector {
     private var pending: [ContractID] = []
     private let loadStream: (String, Int64) throws -> [RecordedEvent]
 
-    /// Called with every event the projector folds, after decoding it (the audit collects sync-run
-    /// changes this way, without decoding the log a second time).
+    /// Called with every event a rebuild or resume folds, after decoding it, with its metadata read;
+    /// the audit collects each sync run's changes this way without decoding the log a second time.
     public var observer: ((RecordedEvent, LedgerEvent) -> Void)?
 
     init(loadStream: @escaping (String, Int64) throws -> [RecordedEvent]) {

@@ -8,9 +8,9 @@ import Projections
 public enum AuditLedger {
     /// Audits the ledger at `path`, opened read-only; `run` limits the run report to one run.
     ///
-    /// The hash chain is verified on a connection of its own, on another thread, while this one
-    /// rebuilds the projections into a scratch file; the rebuild decodes every event once and collects
-    /// the sync runs' changes on the way. Throws only when the file cannot be opened as a ledger;
+    /// The hash chain is verified on a connection and thread of its own while this thread rebuilds the
+    /// projections into a scratch file, collecting the sync runs' changes from the events the rebuild
+    /// decodes (each event is decoded once), and compares them with the stored ones. Throws only when the file cannot be opened as a ledger;
     /// every fault found is in the report.
     public static func audit(path: String, run: Int? = nil) throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
@@ -21,10 +21,9 @@ public enum AuditLedger {
 
         var changes = RunChanges(only: run)
         let scratch = try DiffScratch()
-        var rebuilt: Database?
-        var rebuildError: (any Error)?
+        var rebuilt: Result<Database, any Error>
         var differences: [ProjectionDifference] = []
-        var undecodableAfterProjections: [AuditFault] = []
+        var undecodable: [AuditFault] = []
         do {
             let stored = try log.database.tableExists("projection_position")
             let through = stored ? try Projector.position(in: log.database) : Int64.max
@@ -33,15 +32,15 @@ public enum AuditLedger {
             let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
             // Events past the projections' position are not folded; they are decoded here.
             if through < Int64.max {
-                undecodableAfterProjections = try decodeEach(in: log, from: through + 1) { changes.record($0, $1) }
+                undecodable = try decodeEach(in: log, from: through + 1) { changes.record($0, $1) }
             }
-            rebuilt = database
+            rebuilt = .success(database)
             if stored {
                 differences = try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath)
                 report.projectionRowsCompared = true
             }
         } catch {
-            rebuildError = error
+            rebuilt = .failure(error)
         }
 
         let verification = try verifying.result()
@@ -52,16 +51,18 @@ public enum AuditLedger {
                 AuditFault(
                     kind: fault.kind.rawValue, position: fault.position, stream: fault.stream, detail: fault.detail))
         }
-        guard let rebuilt, rebuildError == nil else {
+        let database: Database
+        switch rebuilt {
+        case .success(let value):
+            database = value
+            report.faults += undecodable
+        case .failure(let error):
             // Name every event that does not decode, then why the rebuild stopped.
             report.faults += try decodeEach(in: log, from: 1) { _, _ in }
             report.faults.append(
-                AuditFault(
-                    kind: "rebuild-failed",
-                    detail: "the projections cannot be rebuilt from the log: \(rebuildError.map { "\($0)" } ?? "")"))
+                AuditFault(kind: "rebuild-failed", detail: "the projections cannot be rebuilt from the log: \(error)"))
             return report
         }
-        report.faults += undecodableAfterProjections
         for difference in differences {
             report.faults.append(
                 AuditFault(
@@ -69,14 +70,14 @@ public enum AuditLedger {
                     detail: difference.detail))
         }
 
-        report.syncRunCount = Int(try rebuilt.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
-        for row in try LedgerStore.syncRuns(in: rebuilt, run: run) {
-            let fetches = try rebuilt.makeStatement(
+        report.syncRunCount = Int(try database.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
+        for row in try LedgerStore.syncRuns(in: database, run: run) {
+            let fetches = try database.makeStatement(
                 "SELECT entity, filter, pages, requests, items, digest FROM sync_fetches WHERE run = ? ORDER BY seq"
             ).rows([.integer(Int64(row.run))]) {
                 "\($0.text(0)) [\($0.text(1))]: \($0.int(4)) items, \($0.int(2)) pages, \($0.int(3)) requests, digest \($0.text(5))"
             }
-            let failures = try rebuilt.makeStatement(
+            let failures = try database.makeStatement(
                 "SELECT contract_id, reason FROM sync_contract_failures WHERE run = ? ORDER BY contract_id"
             ).rows([.integer(Int64(row.run))]) { "\($0.text(0)): \($0.text(1))" }
             report.runs.append(

@@ -1,8 +1,8 @@
 import EventLog
 import Foundation
 
-/// Verifies a ledger's log on a thread and a read-only connection of its own, so the caller can do
-/// other work on the same file meanwhile (the audit rebuilds the projections).
+/// Verifies a ledger's log on a thread and a read-only connection of its own, so the caller can
+/// rebuild the projections from the same file meanwhile.
 final class ParallelVerification: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the thread before it signals `done`, read only after waiting for it.

@@ -98,9 +98,36 @@ public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A decimal written plainly, without exponent or grouping (`1200.5`, `0.000001`).
+    /// A decimal written plainly, without exponent or grouping (`1200.5`, `0.000001`): exactly
+    /// `Decimal.description`.
+    ///
+    /// `Decimal.description` takes about a microsecond; amounts whose significand fits in 64 bits are
+    /// written from their digits instead, several times faster, which matters for summaries of a
+    /// million price changes. Anything else (zero, NaN, larger significands) uses `description`.
     static func plain(_ amount: Decimal) -> String {
-        amount.description
+        fastPlain(amount) ?? amount.description
+    }
+
+    static func fastPlain(_ amount: Decimal) -> String? {
+        guard !amount.isNaN, !amount.isZero else { return nil }
+        let exponent = amount.exponent
+        guard exponent >= -40, exponent <= 18 else { return nil }
+        let significand = amount.significand
+        let magnitude = NSDecimalNumber(decimal: significand).uint64Value
+        guard magnitude > 0, Decimal(magnitude) == significand else { return nil }
+        var digits = String(magnitude)
+        if exponent > 0 {
+            digits += String(repeating: "0", count: exponent)
+        } else if exponent < 0 {
+            let shift = -exponent
+            let count = digits.utf8.count
+            if count <= shift {
+                digits = "0." + String(repeating: "0", count: shift - count) + digits
+            } else {
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -shift))
+            }
+        }
+        return amount.sign == .minus ? "-" + digits : digits
     }
 
     /// Whether text is a plain decimal: an optional `-`, digits, and optionally `.` and digits.

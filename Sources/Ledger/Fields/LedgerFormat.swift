@@ -15,6 +15,11 @@ enum LedgerFormat {
 
     /// Text quoted for a one-line message: control characters escaped, cut to `limit` characters.
     static func quoted(_ text: String, limit: Int = 60) -> String {
+        // Printable ASCII without a quote, within the limit, is written as it is.
+        let bytes = text.utf8
+        if bytes.count <= limit, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "'") }) {
+            return "'" + text + "'"
+        }
         var result = ""
         var count = 0
         for character in text {
