@@ -129,6 +129,36 @@ struct JSONValidatorTests {
         #expect(raw.execute("UPDATE events SET type = 'x' WHERE position = 1").code != 0)
         #expect(raw.execute("DELETE FROM events WHERE position = 1").code != 0)
     }
+
+    @Test(
+        "a table definition other than migration 1's keeps its CHECKs through migration 4, which still refuse bad JSON")
+    func unexpectedDefinitionKept() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("edited.ledger")
+        do {
+            let old = try EventLog.open(path: path, options: .init(create: true, migrateUpTo: 3))
+            try old.append([event("a")], to: "s", expected: .noStream)
+        }
+        let raw = RawSQLite(path: path)
+        let version = Int(raw.scalar("PRAGMA schema_version") ?? "0") ?? 0
+        raw.execute("PRAGMA writable_schema = ON")
+        raw.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'json_valid(payload)', 'json_valid( payload )') WHERE name = 'events'"
+        )
+        raw.execute("PRAGMA schema_version = \(version + 1)")
+        raw.execute("PRAGMA writable_schema = OFF")
+        let log = try EventLog.open(path: path)
+        #expect(try log.schemaVersion() == 4)
+        #expect(
+            try log.database.scalarText("SELECT sql FROM sqlite_master WHERE name = 'events'")?.contains(
+                "json_valid( payload )") == true)
+        let error = #expect(throws: EventLogError.self) {
+            try log.append([event("b", payload: "[1,")], to: "s", expected: .exact(1))
+        }
+        #expect(error?.code == .invalidArgument)
+        try log.append([event("c")], to: "s", expected: .exact(1))
+        #expect(try log.verify().isIntact)
+    }
 }
 
 /// SplitMix64: a small deterministic generator, so generated cases are the same on every run.
