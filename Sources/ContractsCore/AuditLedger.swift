@@ -114,8 +114,6 @@ struct RunChanges {
     /// Only this run's changes are kept, when set.
     let only: Int?
     private(set) var byRun: [Int: [String: [RunAudit.Change]]] = [:]
-    /// Event type names, stored once each.
-    private var typeNames: Set<String> = []
 
     init(only: Int?) {
         self.only = only
@@ -126,8 +124,8 @@ struct RunChanges {
         guard let syncRun = event.syncRun ?? EventMetadata.decode(recorded.metadata).syncRun,
             only == nil || only == syncRun
         else { return }
-        let type = typeNames.insert(recorded.type).memberAfterInsert
+        // The event's own type name is a static string, shared by every change of that type.
         byRun[syncRun, default: [:]][id.rawValue, default: []].append(
-            .init(position: recorded.position, type: type, summary: event.summary))
+            .init(position: recorded.position, type: event.type, summary: event.summary))
     }
 }

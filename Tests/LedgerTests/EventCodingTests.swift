@@ -188,6 +188,7 @@ struct EventCodingTests {
         #expect(sampleEvents.filter { $0.streamCategory == .contract }.count == 14)
         for event in sampleEvents {
             #expect(event.streamCategory == type(of: event.payload).streamCategory, "\(event.type)")
+            #expect(event.type == type(of: event.payload).eventType)
         }
         #expect(Set(sampleEvents.map(\.type)).count == LedgerEvent.payloadTypes.count)
         #expect(AssetLinked(asset: asset(1, "x"), syncRun: 2).event.syncRun == 2)

@@ -72,7 +72,32 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The stable type name, such as `ContractImported`.
-    public var type: String { Swift.type(of: payload).eventType }
+    ///
+    /// A switch rather than the payload's static property, which would box the payload first.
+    public var type: String {
+        switch self {
+        case .primaryIntegrationSet: PrimaryIntegrationSet.eventType
+        case .autotaskConnectionConfigured: AutotaskConnectionConfigured.eventType
+        case .contractsBrowsed: ContractsBrowsed.eventType
+        case .contractImported: ContractImported.eventType
+        case .contractCreated: ContractCreated.eventType
+        case .contractCopied: ContractCopied.eventType
+        case .fieldEdited: FieldEdited.eventType
+        case .autoSyncSet: AutoSyncSet.eventType
+        case .assetLinked: AssetLinked.eventType
+        case .assetUnlinked: AssetUnlinked.eventType
+        case .autotaskFieldChanged: AutotaskFieldChanged.eventType
+        case .missingInAutotask: MissingInAutotask.eventType
+        case .foundInAutotask: FoundInAutotask.eventType
+        case .renewedInAutotask: RenewedInAutotask.eventType
+        case .syncStarted: SyncStarted.eventType
+        case .syncFetched: SyncFetched.eventType
+        case .syncContractFailed: SyncContractFailed.eventType
+        case .syncCompleted: SyncCompleted.eventType
+        case .syncFailed: SyncFailed.eventType
+        case .syncInterrupted: SyncInterrupted.eventType
+        }
+    }
 
     /// The payload's current schema version.
     public var schemaVersion: Int { Swift.type(of: payload).schemaVersion }
