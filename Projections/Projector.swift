@@ -28,10 +28,6 @@ public final class Projector {
     private var pending: [ContractID] = []
     private let loadStream: (String, Int64) throws -> [RecordedEvent]
 
-    /// Called with every event a rebuild or resume folds, after decoding it, with its metadata read;
-    /// the audit collects each sync run's changes this way without decoding the log a second time.
-    public var observer: ((RecordedEvent, LedgerEvent) -> Void)?
-
     init(loadStream: @escaping (String, Int64) throws -> [RecordedEvent]) {
         self.loadStream = loadStream
     }
@@ -108,7 +104,6 @@ public final class Projector {
     /// in memory for ``flush(to:)``.
     func fold(_ recorded: RecordedEvent, into database: Database) throws {
         let event = try Self.decode(recorded)
-        observer?(recorded, event)
         let stream = StreamName(rawValue: recorded.stream)
         if case .contract(let id) = stream {
             // One hash lookup per event: the slot is then reached by index and changed in place.

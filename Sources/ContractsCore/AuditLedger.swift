@@ -8,32 +8,24 @@ import Projections
 public enum AuditLedger {
     /// Audits the ledger at `path`, opened read-only; `run` limits the run report to one run.
     ///
-    /// The hash chain is verified on a connection and thread of its own while this thread rebuilds the
-    /// projections into a scratch file, collecting the sync runs' changes from the events the rebuild
-    /// decodes (each event is decoded once), and compares them with the stored ones. Throws only when the file cannot be opened as a ledger;
+    /// Two passes run at once, each on a connection of its own: one thread verifies the hash chain,
+    /// decodes every event and collects the sync runs' changes, while this one rebuilds the
+    /// projections into a scratch file and compares them with the stored ones. Throws only when the file cannot be opened as a ledger;
     /// every fault found is in the report.
     public static func audit(path: String, run: Int? = nil) throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
-        let verifying = ParallelVerification(path: path)
+        let pass = ParallelVerification(path: path, run: run)
         var report = AuditReport(
             path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
             syncRunCount: 0)
 
-        var changes = RunChanges(only: run)
         let scratch = try DiffScratch()
         var rebuilt: Result<Database, any Error>
         var differences: [ProjectionDifference] = []
-        var undecodable: [AuditFault] = []
         do {
             let stored = try log.database.tableExists("projection_position")
             let through = stored ? try Projector.position(in: log.database) : Int64.max
-            let projector = Projector.folding(log)
-            projector.observer = { recorded, event in changes.record(recorded, event) }
-            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
-            // Events past the projections' position are not folded; they are decoded here.
-            if through < Int64.max {
-                undecodable = try decodeEach(in: log, from: through + 1) { changes.record($0, $1) }
-            }
+            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt")
             rebuilt = .success(database)
             if stored {
                 differences = try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath)
@@ -43,22 +35,20 @@ public enum AuditLedger {
             rebuilt = .failure(error)
         }
 
-        let verification = try verifying.result()
-        report.eventsChecked = verification.eventsChecked
-        report.lastPosition = verification.lastPosition
-        for fault in verification.faults {
+        let outcome = try pass.result()
+        report.eventsChecked = outcome.verification.eventsChecked
+        report.lastPosition = outcome.verification.lastPosition
+        for fault in outcome.verification.faults {
             report.faults.append(
                 AuditFault(
                     kind: fault.kind.rawValue, position: fault.position, stream: fault.stream, detail: fault.detail))
         }
+        report.faults += outcome.undecodable
         let database: Database
         switch rebuilt {
         case .success(let value):
             database = value
-            report.faults += undecodable
         case .failure(let error):
-            // Name every event that does not decode, then why the rebuild stopped.
-            report.faults += try decodeEach(in: log, from: 1) { _, _ in }
             report.faults.append(
                 AuditFault(kind: "rebuild-failed", detail: "the projections cannot be rebuilt from the log: \(error)"))
             return report
@@ -82,30 +72,10 @@ public enum AuditLedger {
             ).rows([.integer(Int64(row.run))]) { "\($0.text(0)): \($0.text(1))" }
             report.runs.append(
                 RunAudit(
-                    run: row, fetches: fetches, contractFailures: failures, contracts: changes.byRun[row.run] ?? [:]))
+                    run: row, fetches: fetches, contractFailures: failures,
+                    contracts: outcome.changes.byRun[row.run] ?? [:]))
         }
         return report
-    }
-
-    /// Decodes every event from `position` on, passing each to `body`; returns a fault for every
-    /// event whose payload does not decode.
-    private static func decodeEach(
-        in log: EventLog, from position: Int64, _ body: (RecordedEvent, LedgerEvent) -> Void
-    ) throws -> [AuditFault] {
-        var faults: [AuditFault] = []
-        try log.read {
-            try log.cursor(from: position).visit { recorded in
-                do {
-                    body(recorded, try Projector.decode(recorded))
-                } catch {
-                    faults.append(
-                        AuditFault(
-                            kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
-                            detail: "the \(recorded.type) event does not decode: \(error)"))
-                }
-            }
-        }
-        return faults
     }
 }
 

@@ -68,8 +68,11 @@ extension EventLog {
     /// Walks the whole log and checks positions, stream versions, the hash chain, that every row
     /// decodes, and that the append-only triggers are in place.
     ///
-    /// It streams the log and keeps only each stream's last version in memory.
-    public func verify(progress: ((Int64) -> Void)? = nil) throws -> LogVerification {
+    /// It streams the log and keeps only each stream's last version in memory. `visit`, when given,
+    /// sees every event as it is checked, so a caller can examine the whole log in the same pass.
+    public func verify(progress: ((Int64) -> Void)? = nil, visit: ((RecordedEvent) -> Void)? = nil) throws
+        -> LogVerification
+    {
         try read {
             var report = LogVerification()
             let triggers =
@@ -84,29 +87,30 @@ extension EventLog {
                             "the triggers that refuse UPDATE and DELETE on events are missing; the file was altered outside the ledger"
                     ))
             }
+            // One column says whether every column has its storage class and both JSON columns are
+            // valid; the classes are read one by one only for a row where it is false.
             let statement = try database.makeStatement(
                 """
                 SELECT \(EventCursor.columns),
-                       typeof(position), typeof(stream), typeof(version), typeof(event_id), typeof(type),
-                       typeof(schema_version), typeof(payload), typeof(metadata), typeof(recorded_at),
-                       typeof(previous_hash), typeof(hash), json_valid(payload), json_valid(metadata)
+                       typeof(position) = 'integer' AND typeof(stream) = 'text' AND typeof(version) = 'integer'
+                       AND typeof(event_id) = 'text' AND typeof(type) = 'text' AND typeof(schema_version) = 'integer'
+                       AND typeof(payload) = 'text' AND typeof(metadata) = 'text' AND typeof(recorded_at) = 'text'
+                       AND typeof(previous_hash) = 'blob' AND typeof(hash) = 'blob'
+                       AND json_valid(payload) AND json_valid(metadata)
                 FROM events ORDER BY position
                 """)
             var versions: [String: Int64] = [:]
             var previousHash = EventHasher.genesis
             var expectedPosition: Int64 = 1
-            let expectedTypes = [
-                "integer", "text", "integer", "text", "text", "integer", "text", "text", "text", "blob", "blob",
-            ]
             while try statement.step() {
                 let event = EventCursor.decode(statement)
                 report.eventsChecked += 1
                 report.lastPosition = event.position
                 if let progress, report.eventsChecked % 100_000 == 0 { progress(report.eventsChecked) }
-                let types = (11..<22).map { statement.text(Int32($0)) }
-                if types != expectedTypes || statement.int(22) != 1 || statement.int(23) != 1
-                    || event.previousHash.count != 32 || event.hash.count != 32 || event.recordedDate == nil
+                if statement.int(11) != 1 || event.previousHash.count != 32 || event.hash.count != 32
+                    || !Timestamp.isValid(event.recordedAt)
                 {
+                    let types = try columnTypes(at: event.position)
                     report.record(
                         .init(
                             position: event.position, stream: event.stream, kind: .undecodable,
@@ -138,6 +142,7 @@ extension EventLog {
                             position: event.position, stream: event.stream, kind: .hashMismatch,
                             detail: "its content does not match its hash: the row was changed after it was written"))
                 }
+                visit?(event)
                 versions[event.stream] = event.version
                 previousHash = event.hash
                 report.lastHash = event.hash
@@ -145,5 +150,17 @@ extension EventLog {
             }
             return report
         }
+    }
+
+    /// The storage class of every column of the row at `position`, for a fault's detail.
+    private func columnTypes(at position: Int64) throws -> [String] {
+        let statement = try database.cachedStatement(
+            """
+            SELECT typeof(position), typeof(stream), typeof(version), typeof(event_id), typeof(type),
+                   typeof(schema_version), typeof(payload), typeof(metadata), typeof(recorded_at),
+                   typeof(previous_hash), typeof(hash)
+            FROM events WHERE position = ?
+            """)
+        return try statement.firstRow([.integer(position)]) { row in (0..<11).map { row.text(Int32($0)) } } ?? []
     }
 }

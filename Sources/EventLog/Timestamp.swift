@@ -14,6 +14,11 @@ enum Timestamp {
             parts.tm_hour, parts.tm_min, parts.tm_sec, Int32(fraction))
     }
 
+    /// Whether `text` is a time in the log's format (what ``parse(_:)`` accepts).
+    static func isValid(_ text: String) -> Bool {
+        parse(text) != nil
+    }
+
     static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 24, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58,
