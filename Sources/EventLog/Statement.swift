@@ -104,7 +104,7 @@ public final class Statement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
-    /// Resets the statement after an execution, keeping its bindings (for a caller that rebinds every parameter).
+    /// Resets the statement after an execution without clearing its bindings (``reset()`` does both).
     func resetKeepingBindings() {
         sqlite3_reset(handle)
     }
