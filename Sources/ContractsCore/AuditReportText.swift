@@ -3,6 +3,15 @@ import Foundation
 extension AuditReport {
     /// The report for people: the verdict, the faults, then each sync run and what it changed.
     public func text() -> String {
+        var chunks: [String] = []
+        writeText { chunks.append($0) }
+        return chunks.joined(separator: "\n")
+    }
+
+    /// Writes ``text()`` in pieces, the head and then one run at a time, without the trailing newline:
+    /// joined with newlines, the pieces are the text. A report of a million changes is printed this way
+    /// without holding all of its text at once.
+    public func writeText(_ write: (String) -> Void) {
         var lines: [String] = []
         lines.append("Ledger \(path): \(eventsChecked) events, last position \(lastPosition)")
         if isIntact {
@@ -19,6 +28,8 @@ extension AuditReport {
             if faults.count > 21 { lines.append("  ... \(faults.count - 21) more") }
         }
         for audit in runs {
+            write(lines.joined(separator: "\n"))
+            lines.removeAll(keepingCapacity: true)
             let run = audit.run
             lines.append("")
             var head = "Sync #\(run.run) (\(run.trigger), \(run.scope)): \(run.status), started \(run.startedAt)"
@@ -42,7 +53,7 @@ extension AuditReport {
                 }
             }
         }
-        return lines.joined(separator: "\n")
+        write(lines.joined(separator: "\n"))
     }
 
     /// The report as JSON (sorted keys, pretty-printed).

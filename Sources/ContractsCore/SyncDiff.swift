@@ -143,7 +143,13 @@ extension LedgerStore {
     }
 
     /// `LC-2` before `LC-10`.
+    ///
+    /// Two `LC-<n>` ids with different numbers compare by number without Foundation's numeric string
+    /// comparison, which costs about a microsecond: the audit sorts a run's ten thousand contracts.
     static func idOrder(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.compare(rhs, options: .numeric) == .orderedAscending
+        if let left = ContractID(lhs).number, let right = ContractID(rhs).number, left != right {
+            return left < right
+        }
+        return lhs.compare(rhs, options: .numeric) == .orderedAscending
     }
 }

@@ -81,7 +81,14 @@ struct LedgerReplay: ParsableCommand {
             Self.fail("there is no sync run #\(onlyRun) in \(ledger); \(runs)", status: 2)
         }
         switch format {
-        case .text: print(report.text())
+        case .text:
+            // One write per run: a large ledger's report is never held as one string.
+            var first = true
+            report.writeText { piece in
+                FileHandle.standardOutput.write(Data(((first ? "" : "\n") + piece).utf8))
+                first = false
+            }
+            FileHandle.standardOutput.write(Data("\n".utf8))
         case .json: print(try report.json())
         }
         if !report.isIntact {
