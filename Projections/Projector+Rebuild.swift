@@ -77,7 +77,7 @@ extension Projector {
         var last = start
         var finished = last >= position
         while !finished {
-            let cursor = try log.foldingCursor(from: last + 1, through: position)
+            let cursor = try log.foldingCursor(from: last + 1, through: position, metadata: observer != nil)
             let window = {
                 var exhausted = false
                 while self.pendingContracts < maxPending {

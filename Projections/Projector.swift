@@ -28,6 +28,10 @@ public final class Projector {
     private var pending: [ContractID] = []
     private let loadStream: (String, Int64) throws -> [RecordedEvent]
 
+    /// Called with every event a rebuild or resume folds, after decoding it and with its metadata
+    /// read: a caller can examine the events without decoding the log a second time.
+    public var observer: ((RecordedEvent, LedgerEvent) -> Void)?
+
     init(loadStream: @escaping (String, Int64) throws -> [RecordedEvent]) {
         self.loadStream = loadStream
     }
@@ -104,6 +108,7 @@ public final class Projector {
     /// in memory for ``flush(to:)``.
     func fold(_ recorded: RecordedEvent, into database: Database) throws {
         let event = try Self.decode(recorded)
+        observer?(recorded, event)
         let stream = StreamName(rawValue: recorded.stream)
         if case .contract(let id) = stream {
             // One hash lookup per event: the slot is then reached by index and changed in place.

@@ -9,12 +9,16 @@ public enum AuditLedger {
     /// Audits the ledger at `path`, opened read-only; `run` limits the run report to one run.
     ///
     /// Two passes run at once, each on a connection of its own: one thread verifies the hash chain,
-    /// decodes every event and collects the sync runs' changes, while this one rebuilds the
-    /// projections into a scratch file and compares them with the stored ones. Throws only when the file cannot be opened as a ledger;
+    /// while this one rebuilds the projections into a scratch file and compares them with the stored
+    /// ones. Each pass decodes and collects the sync runs' changes of half of the log. Throws only when the file cannot be opened as a ledger;
     /// every fault found is in the report.
     public static func audit(path: String, run: Int? = nil) throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
-        let pass = ParallelVerification(path: path, run: run)
+        // The verify pass has less to do than the rebuild, so it also collects the changes of the
+        // first half of the log; the rebuild collects those of the second half as it decodes them.
+        let split = try log.lastPosition() / 2
+        let pass = ParallelVerification(path: path, run: run, collectThrough: split)
+        var laterChanges = RunChanges(only: run)
         var report = AuditReport(
             path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
             syncRunCount: 0)
@@ -22,10 +26,19 @@ public enum AuditLedger {
         let scratch = try DiffScratch()
         var rebuilt: Result<Database, any Error>
         var differences: [ProjectionDifference] = []
+        var undecodable: [AuditFault] = []
         do {
             let stored = try log.database.tableExists("projection_position")
             let through = stored ? try Projector.position(in: log.database) : Int64.max
-            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt")
+            let projector = Projector.folding(log)
+            projector.observer = { recorded, event in
+                if recorded.position > split { laterChanges.record(recorded, event) }
+            }
+            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
+            // Events past the projections' position are not folded; they are decoded here.
+            if through < Int64.max {
+                undecodable = try decodeEach(in: log, from: max(through, split) + 1) { laterChanges.record($0, $1) }
+            }
             rebuilt = .success(database)
             if stored {
                 differences = try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath)
@@ -48,7 +61,11 @@ public enum AuditLedger {
         switch rebuilt {
         case .success(let value):
             database = value
+            report.faults += undecodable
         case .failure(let error):
+            // Name every later event that does not decode (the verify pass named the earlier ones),
+            // then why the rebuild stopped.
+            report.faults += try decodeEach(in: log, from: split + 1) { _, _ in }
             report.faults.append(
                 AuditFault(kind: "rebuild-failed", detail: "the projections cannot be rebuilt from the log: \(error)"))
             return report
@@ -60,6 +77,8 @@ public enum AuditLedger {
                     detail: difference.detail))
         }
 
+        var changes = outcome.changes
+        changes.append(laterChanges)
         report.syncRunCount = Int(try database.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
         for row in try LedgerStore.syncRuns(in: database, run: run) {
             let fetches = try database.makeStatement(
@@ -73,9 +92,30 @@ public enum AuditLedger {
             report.runs.append(
                 RunAudit(
                     run: row, fetches: fetches, contractFailures: failures,
-                    contracts: outcome.changes.byRun[row.run] ?? [:]))
+                    contracts: changes.byRun[row.run] ?? [:]))
         }
         return report
+    }
+
+    /// Decodes every event from `position` on, passing each to `body`; returns a fault for every
+    /// event whose payload does not decode.
+    private static func decodeEach(
+        in log: EventLog, from position: Int64, _ body: (RecordedEvent, LedgerEvent) -> Void
+    ) throws -> [AuditFault] {
+        var faults: [AuditFault] = []
+        try log.read {
+            try log.cursor(from: position).visit { recorded in
+                do {
+                    body(recorded, try Projector.decode(recorded))
+                } catch {
+                    faults.append(
+                        AuditFault(
+                            kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
+                            detail: "the \(recorded.type) event does not decode: \(error)"))
+                }
+            }
+        }
+        return faults
     }
 }
 
@@ -87,6 +127,15 @@ struct RunChanges {
 
     init(only: Int?) {
         self.only = only
+    }
+
+    /// Adds the changes another collection found in later events, after this one's.
+    mutating func append(_ later: RunChanges) {
+        for (run, contracts) in later.byRun {
+            for (contract, changes) in contracts {
+                byRun[run, default: [:]][contract, default: []].append(contentsOf: changes)
+            }
+        }
     }
 
     mutating func record(_ recorded: RecordedEvent, _ event: LedgerEvent) {

@@ -64,6 +64,33 @@ struct DiffAndAuditTests {
         }
     }
 
+    @Test("the audit lists every change of every run, per contract in log order, as the contracts' histories have them")
+    func auditCollectsEveryChange() async throws {
+        try await SyncHarness.with { harness in
+            let ids = try await harness.importContracts(Demo.contracts)
+            for _ in 0..<4 {
+                harness.sandbox.advanceNight()
+                _ = try await harness.sync()
+            }
+            let report = try AuditLedger.audit(path: harness.store.path)
+            #expect(report.isIntact, "\(report.faults)")
+            var expected: [Int: [String: [Int64]]] = [:]
+            for id in ids {
+                for row in try harness.store.history(of: id) {
+                    guard let run = row.syncRun else { continue }
+                    expected[run, default: [:]][id.rawValue, default: []].append(Int64(row.position))
+                }
+            }
+            let found = Dictionary(
+                uniqueKeysWithValues: report.runs.map { audit in
+                    (audit.run.run, audit.contracts.mapValues { $0.map(\.position) })
+                }
+            ).filter { !$0.value.isEmpty }
+            #expect(found == expected)
+            #expect(expected.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } > 0)
+        }
+    }
+
     @Test("the audit names the position of a tampered event (triggers dropped, payload edited)")
     func auditNamesTamperedPosition() async throws {
         try await SyncHarness.with { harness in
