@@ -13,8 +13,8 @@ struct ContractChange {
     private(set) var createdPosition: Int64?
     /// The position of the span's last event of an existing contract.
     private(set) var updatedPosition: Int64 = 0
-    /// The position of the last event that changed each field's value or owner.
-    private(set) var fieldPositions: [FieldName: Int64] = [:]
+    /// The position of the last event that changed each field's value or owner, by field ordinal.
+    private var fieldPositionsByOrdinal = [Int64?](repeating: nil, count: FieldName.allCases.count)
     /// The position of the last event that linked or changed each asset.
     private(set) var assetPositions: [Int: Int64] = [:]
     /// Assets an event of the span unlinked (some may be linked again since).
@@ -22,6 +22,11 @@ struct ContractChange {
 
     init(state: ContractState) {
         self.state = state
+    }
+
+    /// The position of the last event that changed `field`'s value or owner, if one did.
+    func fieldPosition(_ field: FieldName) -> Int64? {
+        fieldPositionsByOrdinal[field.ordinal]
     }
 
     /// Whether the span left anything to write: the contract exists after at least one of its events.
@@ -42,7 +47,7 @@ struct ContractChange {
             let old = state[field]
             state.evolve(by: event)
             updatedPosition = position
-            if old != state[field] { fieldPositions[field] = position }
+            if old != state[field] { fieldPositionsByOrdinal[field.ordinal] = position }
             return
         }
         let before = state
@@ -55,14 +60,14 @@ struct ContractChange {
         updatedPosition = position
         guard before.exists else {
             createdPosition = position
-            for field in FieldName.allCases { fieldPositions[field] = position }
+            for field in FieldName.allCases { fieldPositionsByOrdinal[field.ordinal] = position }
             for id in after.assets.keys { assetPositions[id] = position }
             return
         }
         if before.origin != after.origin || before.fields != after.fields {
             for field in FieldName.allCases
             where before[field] != after[field] || before.owner(of: field) != after.owner(of: field) {
-                fieldPositions[field] = position
+                fieldPositionsByOrdinal[field.ordinal] = position
             }
         }
         if before.assets != after.assets {

@@ -12,12 +12,26 @@ struct ContractSlot {
         self.state = state
     }
 
-    /// Folds one event of the contract's stream; returns true when the slot had nothing pending before.
-    mutating func fold(_ event: LedgerEvent, at position: Int64) -> Bool {
+    /// What folding an event did.
+    enum Folded {
+        /// The slot's state is not the one just before the event (it was not folded).
+        case stale
+        /// Folded; the slot had nothing pending before.
+        case first
+        /// Folded, after other pending changes.
+        case more
+    }
+
+    /// Folds one event of the contract's stream, if the state is at `version - 1`.
+    ///
+    /// Checking the version here, inside a mutation reached in place, avoids copying the slot (and
+    /// retaining everything it holds) for every event.
+    mutating func fold(_ event: LedgerEvent, at position: Int64, version: Int64) -> Folded {
+        guard Int64(state.version) == version - 1 else { return .stale }
         let first = change == nil
         if first { change = ContractChange(state: state) }
         change!.fold(event, at: position, into: &state)
-        return first
+        return first ? .first : .more
     }
 
     /// The pending change with the current state, leaving nothing pending.

@@ -36,7 +36,7 @@ struct FieldOwnershipProjection: Projection {
                 value = excluded.value, owner = excluded.owner, changed_position = excluded.changed_position
             """)
         for (ordinal, field) in FieldName.allCases.enumerated() {
-            guard let position = change.fieldPositions[field] else { continue }
+            guard let position = change.fieldPosition(field) else { continue }
             let value = state[field]
             try statement.execute([
                 .text(state.id.rawValue), .text(field.rawValue), .integer(Int64(ordinal)),

@@ -113,16 +113,27 @@ public final class Projector {
         if case .contract(let id) = stream {
             // One hash lookup per event: the slot is then reached by index and changed in place.
             var index = contracts.index(forKey: id)
-            if index == nil || Int64(contracts.values[index!].state.version) != recorded.version - 1 {
+            var folded = ContractSlot.Folded.stale
+            if let index {
+                folded = contracts.values[index].fold(event, at: recorded.position, version: recorded.version)
+            }
+            if folded == .stale {
                 let state = try state(of: id, before: recorded)
                 if let index {
                     contracts.values[index].state = state
                 } else {
                     contracts[id] = ContractSlot(state: state)
+                    index = contracts.index(forKey: id)
                 }
-                index = contracts.index(forKey: id)
+                folded = contracts.values[index!].fold(event, at: recorded.position, version: recorded.version)
+                guard folded != .stale else {
+                    throw EventLogError(
+                        .damaged,
+                        "stream '\(recorded.stream)' has no version \(recorded.version - 1) before the event at position \(recorded.position)"
+                    )
+                }
             }
-            if contracts.values[index!].fold(event, at: recorded.position) { pending.append(id) }
+            if folded == .first { pending.append(id) }
             return
         }
         let change = ProjectedEvent(recorded: recorded, event: event, stream: stream)

@@ -92,8 +92,8 @@ public enum FieldName: String, CaseIterable, Hashable, Comparable, Sendable, Cod
         lhs.ordinal < rhs.ordinal
     }
 
-    /// The position in ``allCases`` (catalogue order).
-    var ordinal: Int {
+    /// The position in ``allCases`` (catalogue order), for tables indexed by field.
+    public var ordinal: Int {
         switch self {
         case .name: 0
         case .number: 1
