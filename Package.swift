@@ -111,7 +111,7 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: ["ReliabilityCampaigns", "Autotask", "ContractsCLI", "LedgerReplay", "LogAppendWorker"]
         ),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "CSQLite"]),
         .testTarget(name: "AutotaskTests", dependencies: ["Autotask", "AutotaskSandbox"]),
         .testTarget(

@@ -58,7 +58,7 @@ struct JSONValidatorTests {
     @Test("mutated JSON texts are judged as SQLite judges them, byte for byte")
     func mutatedCases() throws {
         let judge = try SQLiteJudge()
-        var generator = SplitMix(state: 3)
+        var generator = SeededGenerator(seed: 3)
         let seeds =
             Self.valid.map { Array($0.utf8) } + [
                 Array(
@@ -158,17 +158,5 @@ struct JSONValidatorTests {
         #expect(error?.code == .invalidArgument)
         try log.append([event("c")], to: "s", expected: .exact(1))
         #expect(try log.verify().isIntact)
-    }
-}
-
-/// SplitMix64: a small deterministic generator, so generated cases are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TestSupport
 
 /// Random events of every type, from a seed, with the values that are hard to encode (tests only).
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A JSON document as a tree, for rewriting canonical payloads in other valid spellings (tests only).
 ///
