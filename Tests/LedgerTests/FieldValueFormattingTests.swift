@@ -45,4 +45,18 @@ struct FieldValueFormattingTests {
                 + "'")
         #expect(LedgerFormat.quoted("bell\u{7}") == "'bellU+0007'")
     }
+
+    @Test("a date is written YYYY-MM-DD and reads back as the same day, for every day of the first and last years")
+    func dates() throws {
+        for year in [1900, 2024, 2999] {
+            for month in 1...12 {
+                for day in 1...31 {
+                    guard let date = LedgerDate(year: year, month: month, day: day) else { continue }
+                    let padded = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+                    #expect(date.description == "\(year)-\(padded(month))-\(padded(day))")
+                    #expect(LedgerDate(date.description) == date)
+                }
+            }
+        }
+    }
 }

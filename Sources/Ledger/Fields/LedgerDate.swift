@@ -57,10 +57,23 @@ public struct LedgerDate: Hashable, Comparable, Sendable, Codable, CustomStringC
     }
 
     /// The `YYYY-MM-DD` text.
+    ///
+    /// Written digit by digit into ten bytes (a summary of a date change writes two of them).
     public var description: String {
-        let paddedMonth = month < 10 ? "0\(month)" : "\(month)"
-        let paddedDay = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(paddedMonth)-\(paddedDay)"
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+            buffer[0] = digit(year / 1000)
+            buffer[1] = digit(year / 100)
+            buffer[2] = digit(year / 10)
+            buffer[3] = digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10)
+            buffer[6] = digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10)
+            buffer[9] = digit(day)
+            return 10
+        }
     }
 
     public static func < (lhs: LedgerDate, rhs: LedgerDate) -> Bool {
