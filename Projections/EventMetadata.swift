@@ -24,6 +24,19 @@ public struct EventMetadata: Codable, Hashable, Sendable {
         (try? JSONDecoder().decode(EventMetadata.self, from: data)) ?? EventMetadata()
     }
 
+    /// The sync run named in stored metadata, decoding it only when it can name one: metadata whose
+    /// bytes hold neither `syncRun` nor an escape (a key could be spelled with escapes) has none.
+    ///
+    /// The audit asks this for every contract event whose payload names no run, such as the tens of
+    /// thousands of imports of a large ledger, and most of them have no run.
+    public static func syncRun(in data: Data) -> Int? {
+        let key = Array("syncRun".utf8)
+        let mayName = data.withUnsafeBytes { bytes in
+            bytes.contains(UInt8(ascii: "\\")) || bytes.firstRange(of: key) != nil
+        }
+        return mayName ? decode(data).syncRun : nil
+    }
+
     /// Canonical JSON (sorted keys).
     public func encoded() -> Data {
         let encoder = JSONEncoder()

@@ -141,7 +141,7 @@ struct RunChanges {
 
     mutating func record(_ recorded: RecordedEvent, _ event: LedgerEvent) {
         guard case .contract(let id)? = StreamName(rawValue: recorded.stream) else { return }
-        guard let syncRun = event.syncRun ?? EventMetadata.decode(recorded.metadata).syncRun,
+        guard let syncRun = event.syncRun ?? EventMetadata.syncRun(in: recorded.metadata),
             only == nil || only == syncRun
         else { return }
         // The event's own type name is a static string, shared by every change of that type.
