@@ -73,6 +73,7 @@ extension Projector {
         _ log: EventLog, into database: Database, after start: Int64, through position: Int64,
         transactions: Bool = true, maxPending: Int = 50_000
     ) throws -> Int64 {
+        precondition(maxPending >= 1, "a fold must hold at least one contract change before writing")
         var folded: Int64 = 0
         var last = start
         var finished = last >= position
@@ -93,7 +94,12 @@ extension Projector {
                 try self.setPosition(last, in: database)
                 finished = exhausted || last >= position
             }
-            if transactions { try database.inTransaction(.immediate, window) } else { try window() }
+            do {
+                if transactions { try database.inTransaction(.immediate, window) } else { try window() }
+            } catch {
+                forgetAll()
+                throw error
+            }
         }
         return folded
     }

@@ -99,9 +99,21 @@ public final class Projector {
 
     /// Applies one stored event to every projection, writing its rows at once.
     func apply(_ recorded: RecordedEvent, to database: Database, updatePosition: Bool) throws {
-        try fold(recorded, into: database)
-        try flush(to: database)
-        if updatePosition { try setPosition(recorded.position, in: database) }
+        do {
+            try fold(recorded, into: database)
+            try flush(to: database)
+            if updatePosition { try setPosition(recorded.position, in: database) }
+        } catch {
+            forgetAll()
+            throw error
+        }
+    }
+
+    /// Forgets every contract state and pending change, after a failure rolled back what they were
+    /// to be written with; the states are folded again from the log when next needed.
+    func forgetAll() {
+        contracts.removeAll()
+        pending.removeAll()
     }
 
     /// Folds one stored event: events of other streams are written at once, a contract's change waits
@@ -118,20 +130,17 @@ public final class Projector {
                 folded = contracts.values[index].fold(event, at: recorded.position, version: recorded.version)
             }
             if folded == .stale {
-                let state = try state(of: id, before: recorded)
+                // Not cached, or not at the event before this one: fold the stream up to it afresh.
+                // Whatever the old slot held is dropped with it.
+                let slot = ContractSlot(
+                    state: try state(of: id, before: recorded), streamVersion: recorded.version - 1)
                 if let index {
-                    contracts.values[index].state = state
+                    contracts.values[index] = slot
                 } else {
-                    contracts[id] = ContractSlot(state: state)
+                    contracts[id] = slot
                     index = contracts.index(forKey: id)
                 }
                 folded = contracts.values[index!].fold(event, at: recorded.position, version: recorded.version)
-                guard folded != .stale else {
-                    throw EventLogError(
-                        .damaged,
-                        "stream '\(recorded.stream)' has no version \(recorded.version - 1) before the event at position \(recorded.position)"
-                    )
-                }
             }
             if folded == .first { pending.append(id) }
             return

@@ -59,13 +59,22 @@ enum LogSchema {
         let updated = jsonChecks.reduce(current) { $0.replacingOccurrences(of: $1, with: "") }
         let schemaVersion = try database.scalarInt("PRAGMA schema_version") ?? 0
         try database.execute("PRAGMA writable_schema = ON")
-        defer { try? database.execute("PRAGMA writable_schema = OFF") }
-        do {
+        let edit = Result {
             try database.makeStatement("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'events'")
                 .execute([.text(updated)])
-        } catch is SQLiteError {
-            return
         }
-        try database.execute("PRAGMA schema_version = \(schemaVersion + 1)")
+        // Schema editing is switched off whatever the edit did, and a failure to switch it off is an error.
+        try database.execute("PRAGMA writable_schema = OFF")
+        switch edit {
+        case .success:
+            try database.execute("PRAGMA schema_version = \(schemaVersion + 1)")
+        case .failure(let error as SQLiteError)
+        where error.code == .error && error.message?.contains("may not be modified") == true:
+            // An SQLite in defensive mode refuses the edit; the CHECKs stay.
+            return
+        case .failure(let error):
+            // Anything else (disk full, I/O, busy) fails the migration, which rolls back as a whole.
+            throw error
+        }
     }
 }
