@@ -93,8 +93,7 @@ public final class Projector {
                 [.text(projection.name), .integer(Int64(projection.version))])
         }
         try setPosition(0, in: database)
-        contracts.removeAll()
-        pending.removeAll()
+        forgetAll()
     }
 
     /// Applies one stored event to every projection, writing its rows at once.

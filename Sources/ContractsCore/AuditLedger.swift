@@ -110,9 +110,7 @@ public enum AuditLedger {
                     body(recorded, try Projector.decode(recorded))
                 } catch {
                     faults.append(
-                        AuditFault(
-                            kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
-                            detail: "the \(recorded.type) event does not decode: \(error)"))
+                        AuditFault.undecodable(recorded, error))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import EventLog
 import Foundation
 
 /// One thing wrong with a ledger: an event (position, stream) or a projection row (table, row).
@@ -10,6 +11,13 @@ public struct AuditFault: Sendable, Codable, Hashable, CustomStringConvertible {
     public var row: String?
     /// What exactly is wrong.
     public var detail: String
+
+    /// The fault of a stored event whose payload does not decode.
+    static func undecodable(_ recorded: RecordedEvent, _ error: any Error) -> AuditFault {
+        AuditFault(
+            kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
+            detail: "the \(recorded.type) event does not decode: \(error)")
+    }
 
     public var description: String {
         var text = kind

@@ -47,9 +47,7 @@ final class ParallelVerification: @unchecked Sendable {
                 changes.record(recorded, try Projector.decode(recorded))
             } catch {
                 undecodable.append(
-                    AuditFault(
-                        kind: "undecodable-payload", position: recorded.position, stream: recorded.stream,
-                        detail: "the \(recorded.type) event does not decode: \(error)"))
+                    AuditFault.undecodable(recorded, error))
             }
         })
         return Outcome(verification: verification, changes: changes, undecodable: undecodable)

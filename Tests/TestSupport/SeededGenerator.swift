@@ -1,5 +1,5 @@
 /// A deterministic random number generator (SplitMix64), so generated tests repeat exactly.
-public struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is decided by `seed`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Campaign 5b: a seeded fuzz of the `contracts` command line. No crash, one clear error line on every
 /// rejection, and the ledger (log and contracts as JSON) unchanged by it.

@@ -1,6 +1,7 @@
 import AutotaskSandbox
 import EventLog
 import Foundation
+import TestSupport
 
 /// Campaign 1: SIGKILL `contracts sync`, `contracts import` and raw appends at seeded moments, then check
 /// that replay passes, nothing reported committed is lost, a left-running sync is marked interrupted, and

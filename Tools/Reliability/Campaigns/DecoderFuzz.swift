@@ -1,5 +1,6 @@
 import Autotask
 import Foundation
+import TestSupport
 
 /// Campaign 5a: random and mutated real-shaped JSON fed to the Autotask entity decoders; none may crash.
 ///
