@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "LedgerReplay",
             dependencies: [
-                "ContractsCore",
+                "ContractsCore", "EventLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/LedgerReplay"

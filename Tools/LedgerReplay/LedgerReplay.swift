@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractsCore
+import EventLog
 import Foundation
 
 /// `ledger-replay LEDGER [--run N] [--format text|json]`: audits a ledger read-only.
@@ -68,6 +69,8 @@ struct LedgerReplay: ParsableCommand {
         let report: AuditReport
         do {
             report = try AuditLedger.audit(path: ledger, run: onlyRun)
+        } catch let error as EventLogError where error.code == .missing {
+            Self.fail("\(error); check the path (`contracts init` creates a ledger)", status: 2)
         } catch {
             Self.fail("\(error)", status: 2)
         }
