@@ -23,22 +23,24 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
     ],
     targets: [
-        // The system SQLite library, reached only through EventLog and Projections.
+        // The system SQLite library, reached only through the SQLite target.
         .systemLibrary(
             name: "CSQLite",
             path: "Sources/CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // The append-only event log: connection, statements, schema, append, read, hash chain.
+        // The SQLite C boundary: connection, statements, errors, transactions, migrator.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // The append-only event log: schema, append, read, hash chain, verify.
         .target(
             name: "EventLog",
-            dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SQLite", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The domain: event catalogue, contract model, ownership rules, decisions, sync reconciliation.
         .target(name: "Ledger", dependencies: ["EventLog"]),
         // Read models folded from the log, kept in the ledger file.
-        .target(name: "Projections", dependencies: ["Ledger", "EventLog", "CSQLite"], path: "Projections"),
+        .target(name: "Projections", dependencies: ["Ledger", "EventLog", "SQLite"], path: "Projections"),
         // The Autotask REST client; it knows nothing of the ledger.
         .target(
             name: "Autotask",
@@ -51,7 +53,8 @@ let package = Package(
         .target(
             name: "ContractsCore",
             dependencies: [
-                "Ledger", "Projections", "EventLog", "Autotask", .product(name: "Crypto", package: "swift-crypto"),
+                "Ledger", "Projections", "EventLog", "SQLite", "Autotask",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -86,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "EventLog", "CSQLite", "Ledger", "Projections", "ContractsCore", "Autotask", "AutotaskSandbox",
+                "EventLog", "SQLite", "CSQLite", "Ledger", "Projections", "ContractsCore", "Autotask",
+                "AutotaskSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/Benchmarks/Bench"
@@ -94,14 +98,15 @@ let package = Package(
         // Appends from a separate process, for the multi-process and crash tests.
         .executableTarget(name: "LogAppendWorker", dependencies: ["EventLog"], path: "Tools/LogAppendWorker"),
         .testTarget(
-            name: "EventLogTests", dependencies: ["EventLog", "CSQLite", "LogAppendWorker", "TestSupport"],
+            name: "EventLogTests", dependencies: ["EventLog", "SQLite", "CSQLite", "LogAppendWorker", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // Helpers shared by the test targets: temp folders and the built executables.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The reliability and security campaigns (crash, faults, tamper, concurrency, bad input, secrets).
         .target(
-            name: "ReliabilityCampaigns", dependencies: ["AutotaskSandbox", "EventLog", "Autotask", "TestSupport"],
+            name: "ReliabilityCampaigns",
+            dependencies: ["AutotaskSandbox", "EventLog", "SQLite", "Autotask", "TestSupport"],
             path: "Tools/Reliability/Campaigns"
         ),
         .executableTarget(
@@ -112,7 +117,7 @@ let package = Package(
             dependencies: ["ReliabilityCampaigns", "Autotask", "ContractsCLI", "LedgerReplay", "LogAppendWorker"]
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
-        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "CSQLite"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "SQLite"]),
         .testTarget(name: "AutotaskTests", dependencies: ["Autotask", "AutotaskSandbox"]),
         .testTarget(
             name: "AutotaskSandboxTests",
@@ -123,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractsCoreTests",
-            dependencies: ["ContractsCore", "AutotaskSandbox", "Projections", "EventLog", "Ledger"]
+            dependencies: ["ContractsCore", "AutotaskSandbox", "Projections", "EventLog", "SQLite", "Ledger"]
         ),
         .testTarget(
             name: "EndToEndTests",

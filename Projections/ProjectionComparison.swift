@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import SQLite
 
 /// A row that differs between two copies of the projections (stored and rebuilt).
 public struct ProjectionDifference: Equatable, Sendable, CustomStringConvertible {
@@ -16,7 +17,7 @@ public struct ProjectionDifference: Equatable, Sendable, CustomStringConvertible
 extension Projector {
     /// Compares every projection table of `stored` with the same table in the database file at
     /// `rebuiltPath`, row by row, and returns the differences (at most `limit`).
-    public static func compare(stored: Database, rebuiltPath: String, limit: Int = 50) throws -> [ProjectionDifference]
+    package static func compare(stored: Database, rebuiltPath: String, limit: Int = 50) throws -> [ProjectionDifference]
     {
         try stored.execute("ATTACH DATABASE \(quote(rebuiltPath)) AS rebuilt")
         defer { try? stored.execute("DETACH DATABASE rebuilt") }

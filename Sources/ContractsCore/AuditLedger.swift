@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 
 /// The audit behind `ledger-replay`: verify the log, decode every event, rebuild every projection and
 /// compare it with the stored one, then report every sync run.

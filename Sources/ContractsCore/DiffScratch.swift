@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Projections
+import SQLite
 
 /// A scratch folder holding databases that the projections are folded into, removed when released.
 final class DiffScratch {

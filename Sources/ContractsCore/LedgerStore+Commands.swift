@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 
 extension LedgerStore {
     /// The result of a command: the contract it concerns and the events it wrote (none for "no change").

@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 
 /// One contract as the contracts list shows it.
 public struct ContractRow: Sendable, Hashable, Codable {

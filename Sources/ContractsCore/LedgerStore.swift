@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 
 /// The ledger as the executables use it: the log, its projections, and the commands and queries on them.
 ///
@@ -58,7 +59,7 @@ public final class LedgerStore {
     }
 
     /// The connection, for queries of the projection tables.
-    public var database: Database { log.database }
+    package var database: Database { log.database }
 
     /// The file path.
     public var path: String { log.database.path }

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 
 extension LedgerStore {
     /// The contracts whose `missing_reason` or `renewed_to` differ between two folded states, each with

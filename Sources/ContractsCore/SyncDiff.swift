@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 
 /// The state at the end of one sync run against the state at the end of another.
 public struct SyncDiff: Sendable, Codable, Hashable {

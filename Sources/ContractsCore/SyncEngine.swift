@@ -2,6 +2,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 
 /// One imported contract a sync checks.
 struct SyncTarget {

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 
 /// One sync run as `contracts runs` lists it.
 public struct SyncRunRow: Sendable, Hashable, Codable {

@@ -34,7 +34,7 @@ enum ErrorReport {
             return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
-        case let error as SQLiteError:
+        case let error as any LedgerStorageError:
             return (.ledgerProblem, "the ledger file could not be read or written (\(error)); check the file")
         case let error as ValidationError:
             return (.badInput, error.message)

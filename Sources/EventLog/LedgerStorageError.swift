@@ -1,0 +1,9 @@
+import SQLite
+
+/// An error of the storage engine under the log (SQLite today), as callers above the log see it.
+///
+/// Callers match on this protocol rather than on the engine's own error type, which they cannot see:
+/// its description names the engine's code, its message and the failing statement, never bound values.
+public protocol LedgerStorageError: Error, CustomStringConvertible {}
+
+extension SQLiteError: LedgerStorageError {}
