@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "ContractsCore",
             dependencies: [
-                "Ledger", "Projections", "EventLog", "SQLite", "Autotask",
+                "Ledger", "Projections", "EventLog", "Autotask",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

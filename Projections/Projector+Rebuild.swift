@@ -27,6 +27,13 @@ extension Projector {
         try folding(log).rebuild(from: log, into: database, through: position, maxPending: maxPending)
     }
 
+    /// Rebuilds every projection of the ledger file behind `log` from scratch, in place (dropping its
+    /// projection tables first); returns the number of events folded.
+    @discardableResult
+    public static func rebuild(_ log: EventLog, maxPending: Int = 50_000) throws -> Int64 {
+        try rebuild(from: log, into: log.database, maxPending: maxPending)
+    }
+
     /// Continues projections already folded into `database` (by a rebuild) from the position they
     /// reached up to and including `position`; returns the number of events folded.
     ///

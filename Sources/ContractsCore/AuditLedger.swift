@@ -2,7 +2,6 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
-import SQLite
 
 /// The audit behind `ledger-replay`: verify the log, decode every event, rebuild every projection and
 /// compare it with the stored one, then report every sync run.
@@ -25,25 +24,26 @@ public enum AuditLedger {
             path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
             syncRunCount: 0)
 
-        let scratch = try DiffScratch()
-        var rebuilt: Result<Database, any Error>
+        let scratch = try ProjectionScratch()
+        var rebuilt: Result<ProjectionReader, any Error>
         var differences: [ProjectionDifference] = []
         var undecodable: [AuditFault] = []
         do {
-            let stored = try log.database.tableExists("projection_position")
-            let through = stored ? try Projector.position(in: log.database) : Int64.max
+            let storedProjections = ProjectionReader(log)
+            let stored = try storedProjections.hasProjections()
+            let through = stored ? try storedProjections.position() : Int64.max
             let projector = Projector.folding(log)
             projector.observer = { recorded, event in
                 if recorded.position > split { laterChanges.record(recorded, event) }
             }
-            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
+            let projections = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
             // Events past the projections' position are not folded; they are decoded here.
             if through < Int64.max {
                 undecodable = try decodeEach(in: log, from: max(through, split) + 1) { laterChanges.record($0, $1) }
             }
-            rebuilt = .success(database)
+            rebuilt = .success(projections)
             if stored {
-                differences = try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath)
+                differences = try Projector.compare(stored: storedProjections, rebuilt: projections)
                 report.projectionRowsCompared = true
             }
         } catch {
@@ -59,10 +59,10 @@ public enum AuditLedger {
                     kind: fault.kind.rawValue, position: fault.position, stream: fault.stream, detail: fault.detail))
         }
         report.faults += outcome.undecodable
-        let database: Database
+        let projections: ProjectionReader
         switch rebuilt {
         case .success(let value):
-            database = value
+            projections = value
             report.faults += undecodable
         case .failure(let error):
             // Name every later event that does not decode (the verify pass named the earlier ones),
@@ -81,16 +81,12 @@ public enum AuditLedger {
 
         var changes = outcome.changes
         changes.append(laterChanges)
-        report.syncRunCount = Int(try database.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
-        for row in try LedgerStore.syncRuns(in: database, run: run) {
-            let fetches = try database.makeStatement(
-                "SELECT entity, filter, pages, requests, items, digest FROM sync_fetches WHERE run = ? ORDER BY seq"
-            ).rows([.integer(Int64(row.run))]) {
-                "\($0.text(0)) [\($0.text(1))]: \($0.int(4)) items, \($0.int(2)) pages, \($0.int(3)) requests, digest \($0.text(5))"
+        report.syncRunCount = try projections.syncRunCount()
+        for row in try projections.syncRuns(run: run) {
+            let fetches = try projections.fetches(ofRun: row.run).map {
+                "\($0.entity) [\($0.filter)]: \($0.items) items, \($0.pages) pages, \($0.requests) requests, digest \($0.digest)"
             }
-            let failures = try database.makeStatement(
-                "SELECT contract_id, reason FROM sync_contract_failures WHERE run = ? ORDER BY contract_id"
-            ).rows([.integer(Int64(row.run))]) { "\($0.text(0)): \($0.text(1))" }
+            let failures = try projections.contractFailures(ofRun: row.run).map { "\($0.contractID): \($0.reason)" }
             report.runs.append(
                 RunAudit(
                     run: row, fetches: fetches, contractFailures: failures,

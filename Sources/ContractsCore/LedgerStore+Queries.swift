@@ -2,50 +2,6 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
-import SQLite
-
-/// One contract as the contracts list shows it.
-public struct ContractRow: Sendable, Hashable, Codable {
-    public var id: String
-    /// True for an imported contract: the `**` marker.
-    public var imported: Bool
-    public var origin: String
-    public var level: String?
-    public var autotaskContractID: Int?
-    public var autotaskContractServiceID: Int?
-    public var companyID: Int?
-    public var companyName: String?
-    public var name: String?
-    public var status: String?
-    public var type: String?
-    public var startDate: String?
-    public var endDate: String?
-    public var price: String?
-    public var billingCycle: String?
-    public var autoSync: Bool
-    public var missingReason: String?
-    public var renewedTo: Int?
-    public var copiedFrom: String?
-    public var assetCount: Int
-}
-
-/// One field of a contract with its value and owner.
-public struct FieldRow: Sendable, Hashable, Codable {
-    public var field: String
-    public var value: String?
-    /// "autotask" or "lci".
-    public var owner: String
-}
-
-/// One asset (Autotask configuration item) linked to a contract.
-public struct AssetRow: Sendable, Hashable, Codable {
-    public var assetID: Int
-    public var name: String
-    public var serialNumber: String?
-    public var type: String?
-    public var product: String?
-    public var active: Bool
-}
 
 /// One line of a contract's history.
 public struct HistoryRow: Sendable, Hashable, Codable {
@@ -59,60 +15,24 @@ public struct HistoryRow: Sendable, Hashable, Codable {
 }
 
 extension LedgerStore {
-    static let contractColumns = """
-        id, imported, origin, level, autotask_contract_id, autotask_contract_service_id, company_id, company_name,
-        name, status, type, start_date, end_date, price, billing_cycle, auto_sync, missing_reason, renewed_to,
-        copied_from, asset_count
-        """
-
-    static func contractRow(_ row: Statement) -> ContractRow {
-        func optionalInt(_ index: Int32) -> Int? { row.isNull(index) ? nil : row.int(index) }
-        return ContractRow(
-            id: row.text(0), imported: row.int(1) == 1, origin: row.text(2), level: row.optionalText(3),
-            autotaskContractID: optionalInt(4), autotaskContractServiceID: optionalInt(5), companyID: optionalInt(6),
-            companyName: row.optionalText(7), name: row.optionalText(8), status: row.optionalText(9),
-            type: row.optionalText(10), startDate: row.optionalText(11), endDate: row.optionalText(12),
-            price: row.optionalText(13), billingCycle: row.optionalText(14), autoSync: row.int(15) == 1,
-            missingReason: row.optionalText(16), renewedTo: optionalInt(17), copiedFrom: row.optionalText(18),
-            assetCount: row.int(19))
-    }
-
-    /// The contracts, optionally of one company, in id order.
+    /// The contracts, optionally of one company, in number order.
     public func contracts(companyID: Int? = nil) throws -> [ContractRow] {
-        if let companyID {
-            return try database.cachedStatement(
-                "SELECT \(Self.contractColumns) FROM contracts WHERE company_id = ? ORDER BY number, id"
-            ).rows([.integer(Int64(companyID))], Self.contractRow)
-        }
-        return try database.cachedStatement("SELECT \(Self.contractColumns) FROM contracts ORDER BY number, id")
-            .rows([], Self.contractRow)
+        try projections.contracts(companyID: companyID)
     }
 
     /// One contract's row, or nil.
     public func contract(_ id: ContractID) throws -> ContractRow? {
-        try database.cachedStatement("SELECT \(Self.contractColumns) FROM contracts WHERE id = ?")
-            .firstRow([.text(id.rawValue)], Self.contractRow)
+        try projections.contract(id)
     }
 
     /// Every field of a contract with its value and owner, in catalogue order.
     public func fields(of id: ContractID) throws -> [FieldRow] {
-        try database.cachedStatement(
-            "SELECT field, value, owner FROM contract_fields WHERE contract_id = ? ORDER BY ordinal"
-        ).rows([.text(id.rawValue)]) { FieldRow(field: $0.text(0), value: $0.optionalText(1), owner: $0.text(2)) }
+        try projections.fields(of: id)
     }
 
     /// The assets linked to a contract, by asset id.
     public func assets(of id: ContractID) throws -> [AssetRow] {
-        try database.cachedStatement(
-            """
-            SELECT asset_id, name, serial_number, type, product, active FROM contract_assets
-            WHERE contract_id = ? ORDER BY asset_id
-            """
-        ).rows([.text(id.rawValue)]) {
-            AssetRow(
-                assetID: $0.int(0), name: $0.text(1), serialNumber: $0.optionalText(2), type: $0.optionalText(3),
-                product: $0.optionalText(4), active: $0.int(5) == 1)
-        }
+        try projections.assets(of: id)
     }
 
     /// A contract's history, oldest first, read from its stream in the log.
@@ -130,16 +50,23 @@ extension LedgerStore {
         }
     }
 
-    /// The LCI contract that imported each Autotask reference key (`contract:123`, `service:456`).
-    public func importedReferences() throws -> [String: ContractID] {
-        let rows = try database.cachedStatement(
-            "SELECT reference_key, id FROM contracts WHERE reference_key IS NOT NULL"
-        ).rows { ($0.text(0), ContractID($0.text(1))) }
-        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    /// The LCI contract that imported each Autotask contract and service.
+    public func importedReferences() throws -> ImportedReferences {
+        try projections.importedReferences()
+    }
+
+    /// The sync runs, oldest first.
+    public func syncRuns() throws -> [SyncRunRow] {
+        try projections.syncRuns()
+    }
+
+    /// One sync run, or nil.
+    public func syncRun(_ run: Int) throws -> SyncRunRow? {
+        try projections.syncRuns(run: run).first
     }
 
     /// The position the projections have reached and the log's last position.
     public func positions() throws -> (projections: Int64, log: Int64) {
-        (try Projector.position(in: database), try log.lastPosition())
+        (try projections.position(), try log.lastPosition())
     }
 }

@@ -2,7 +2,6 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
-import SQLite
 
 /// The ledger as the executables use it: the log, its projections, and the commands and queries on them.
 ///
@@ -58,11 +57,11 @@ public final class LedgerStore {
         projector = options.readOnly ? nil : try Projector.attach(to: log)
     }
 
-    /// The connection, for queries of the projection tables.
-    package var database: Database { log.database }
+    /// The projection tables of the ledger file, for queries.
+    public var projections: ProjectionReader { ProjectionReader(log) }
 
     /// The file path.
-    public var path: String { log.database.path }
+    public var path: String { log.path }
 
     /// Appends the events a command decided, in the current write transaction, with metadata.
     func append(

@@ -31,6 +31,18 @@ struct PackageGraphTests {
         }
     }
 
+    @Test("only SQLite reaches the C library, and only EventLog and Projections speak SQL through it")
+    func onlyTheStorageModulesSpeakSQL() throws {
+        let manifest = try PackageManifest.load()
+        for name in Self.layers {
+            guard let target = manifest.targets[name] else { continue }
+            if target.targets.contains("CSQLite") { #expect(name == "SQLite", "\(name) depends on CSQLite") }
+            if target.targets.contains("SQLite") {
+                #expect(["EventLog", "Projections"].contains(name), "\(name) depends on SQLite")
+            }
+        }
+    }
+
     @Test("Ledger depends on nothing of ours and Autotask on no ledger module")
     func domainAndClientStandAlone() throws {
         let manifest = try PackageManifest.load()
@@ -49,6 +61,28 @@ struct PackageGraphTests {
             guard let target = manifest.targets[name] else { continue }
             let above = Set(order[(rank + 1)...])
             #expect(target.targets.isDisjoint(with: above), "\(name) depends on \(target.targets.intersection(above))")
+        }
+    }
+
+    @Test("the README's layout names every target's folder and its dependency sentence is the one checked here")
+    func readmeTellsTheGraph() throws {
+        let manifest = try PackageManifest.load()
+        let readme = try String(
+            contentsOf: PackageManifest.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let layout = try #require(readme.firstMatch(of: /## Layout\s+```\n((?:.|\n)*?)```/)?.output.1)
+        for target in manifest.targets.values where target.kind != .testTarget {
+            let folder = target.path.split(separator: "/").prefix(2).last.map(String.init) ?? target.path
+            let named = layout.contains("\(folder)/")
+            #expect(named, "the README's layout does not name \(target.path)")
+        }
+        let text = readme.replacingOccurrences(of: "\n", with: " ")
+        for sentence in [
+            "`Ledger` depends on nothing of ours",
+            "`Autotask` depends on no ledger module",
+            "Only `SQLite`, `EventLog` and `Projections` speak SQL",
+        ] {
+            let said = text.contains(sentence)
+            #expect(said, "the README no longer says: \(sentence)")
         }
     }
 }
