@@ -48,10 +48,14 @@ struct Import: AsyncParsableCommand {
         let settings = try store.settings()
         let imported = try store.importedReferences()
         for id in contracts {
-            if let existing = imported["contract:\(id)"] { throw Self.alreadyImported("contract \(id)", existing) }
+            if let existing = imported.contract(importingContract: id) {
+                throw Self.alreadyImported("contract \(id)", existing)
+            }
         }
         for id in services {
-            if let existing = imported["service:\(id)"] { throw Self.alreadyImported("service \(id)", existing) }
+            if let existing = imported.contract(importingService: id) {
+                throw Self.alreadyImported("service \(id)", existing)
+            }
         }
         let (contractIDs, serviceIDs, withAssets) = (contracts, services, settings.pullsAutotaskAssets)
         let (contractSources, serviceSources) = try await autotask.withGateway(settings) { gateway in

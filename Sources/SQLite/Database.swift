@@ -5,21 +5,21 @@ import Foundation
 ///
 /// A `Database` is not thread-safe: use it from one task or thread at a time. Statements prepared
 /// through ``cachedStatement(_:)`` live as long as the connection and are finalized with it.
-public final class Database {
+package final class Database {
     /// How a connection is opened.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Open read-only: no writes, no migrations, no journal-mode change.
-        public var readOnly: Bool
+        package var readOnly: Bool
         /// Create the file if it does not exist.
-        public var create: Bool
+        package var create: Bool
         /// How long a writer waits for another connection's lock before `SQLITE_BUSY`, in milliseconds.
-        public var busyTimeoutMilliseconds: Int32
+        package var busyTimeoutMilliseconds: Int32
         /// Read-only, and the file cannot change while open (read-only media): SQLite takes no lock and
         /// creates no `-shm` file. Only for a file without a `-wal`.
-        public var immutable: Bool
+        package var immutable: Bool
 
         /// Creates options; by default read-write, no creation, and a five-second busy timeout.
-        public init(
+        package init(
             readOnly: Bool = false, create: Bool = false, busyTimeoutMilliseconds: Int32 = 5_000,
             immutable: Bool = false
         ) {
@@ -32,15 +32,15 @@ public final class Database {
 
     let handle: OpaquePointer
     /// The file path this connection opened.
-    public let path: String
+    package let path: String
     /// The options it was opened with.
-    public let options: Options
+    package let options: Options
     private var statementCache: [String: Statement] = [:]
     var transactionDepth = 0
 
     /// Opens a connection with extended result codes, WAL (verified), `synchronous=FULL`, foreign keys
     /// and the busy timeout switched on.
-    public init(path: String, options: Options = Options()) throws {
+    package init(path: String, options: Options = Options()) throws {
         var handle: OpaquePointer?
         var flags: Int32 = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         flags |= options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
@@ -91,12 +91,12 @@ public final class Database {
     // MARK: Statements
 
     /// Prepares a statement that the caller owns; it is finalized when released.
-    public func makeStatement(_ sql: String) throws -> Statement {
+    package func makeStatement(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
     }
 
     /// Returns the cached prepared statement for `sql`, preparing it on first use.
-    public func cachedStatement(_ sql: String) throws -> Statement {
+    package func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] { return statement }
         let statement = try Statement(database: self, sql: sql)
         statementCache[sql] = statement
@@ -104,32 +104,32 @@ public final class Database {
     }
 
     /// Runs one or more statements with no arguments and no results.
-    public func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)
         guard code == SQLITE_OK else { throw error(code: code, sql: sql) }
     }
 
     /// Runs one statement with arguments through the statement cache.
-    public func execute(_ sql: String, _ arguments: [DatabaseValue]) throws {
+    package func execute(_ sql: String, _ arguments: [DatabaseValue]) throws {
         try cachedStatement(sql).execute(arguments)
     }
 
     /// The first column of the first row as an integer, or nil when there is no row or it is NULL.
-    public func scalarInt(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> Int64? {
+    package func scalarInt(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> Int64? {
         try cachedStatement(sql).firstRow(arguments) { $0.isNull(0) ? nil : $0.int64(0) } ?? nil
     }
 
     /// The first column of the first row as text, or nil when there is no row or it is NULL.
-    public func scalarText(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> String? {
+    package func scalarText(_ sql: String, _ arguments: [DatabaseValue] = []) throws -> String? {
         let statement = try makeStatement(sql)
         return try statement.firstRow(arguments) { $0.optionalText(0) } ?? nil
     }
 
     /// The number of rows changed by the last INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    package var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Whether a table (or view) of that name exists.
-    public func tableExists(_ name: String) throws -> Bool {
+    package func tableExists(_ name: String) throws -> Bool {
         try scalarInt("SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name = ?", [.text(name)])
             ?? 0 > 0
     }

@@ -81,11 +81,11 @@ public final class LedgerStore {
         }
     }
 
-    /// The connection, for queries of the projection tables.
-    public var database: Database { log.database }
+    /// The projection tables of the ledger file, for queries.
+    public var projections: ProjectionReader { ProjectionReader(log) }
 
     /// The file path.
-    public var path: String { log.database.path }
+    public var path: String { log.path }
 
     /// Appends the events a command decided, in the current write transaction, with metadata.
     func append(

@@ -149,17 +149,13 @@ extension LedgerStore {
 
     /// The next free `LC-<n>` id (call inside the write transaction).
     func nextContractID() throws -> ContractID {
-        let highest = try database.scalarInt("SELECT max(number) FROM contracts") ?? 0
-        return ContractID.numbered(Int(highest) + 1)
+        ContractID.numbered(try projections.highestContractNumber() + 1)
     }
 
     /// The import index as far as one reference is concerned: the contract that imported it, if any.
     func importIndex(for reference: AutotaskReference) throws -> ImportIndex {
-        guard
-            let existing = try database.scalarText(
-                "SELECT id FROM contracts WHERE reference_key = ?", [.text(reference.key)])
-        else { return ImportIndex() }
-        let first = try events(of: .contract(ContractID(existing))).prefix(1)
+        guard let existing = try projections.contractID(importing: reference) else { return ImportIndex() }
+        let first = try events(of: .contract(existing)).prefix(1)
         return ImportIndex.fold(first)
     }
 }

@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import Projections
 
 /// One thing wrong with a ledger: an event (position, stream) or a projection row (table, row).
 public struct AuditFault: Sendable, Codable, Hashable, CustomStringConvertible {

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A value stored in or read from SQLite, one per storage class.
-public enum DatabaseValue: Equatable, Hashable, Sendable, CustomStringConvertible {
+package enum DatabaseValue: Equatable, Hashable, Sendable, CustomStringConvertible {
     case null
     case integer(Int64)
     case real(Double)
     case text(String)
     case blob(Data)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .null: return "NULL"
         case .integer(let value): return String(value)
@@ -20,19 +20,19 @@ public enum DatabaseValue: Equatable, Hashable, Sendable, CustomStringConvertibl
 }
 
 extension DatabaseValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(nilLiteral: ()) { self = .null }
+    package init(stringLiteral value: String) { self = .text(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(nilLiteral: ()) { self = .null }
 }
 
 extension DatabaseValue {
     /// Text, or NULL when the value is nil.
-    public static func optionalText(_ value: String?) -> DatabaseValue {
+    package static func optionalText(_ value: String?) -> DatabaseValue {
         value.map { .text($0) } ?? .null
     }
 
     /// An integer, or NULL when the value is nil.
-    public static func optionalInteger(_ value: Int64?) -> DatabaseValue {
+    package static func optionalInteger(_ value: Int64?) -> DatabaseValue {
         value.map { .integer($0) } ?? .null
     }
 }

@@ -5,11 +5,11 @@ import Foundation
 ///
 /// A statement belongs to the `Database` that prepared it and must be used on that database's
 /// thread only. Values are bound by 1-based index; columns are read by 0-based index.
-public final class Statement {
+package final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
     /// The statement's SQL text.
-    public let sql: String
+    package let sql: String
 
     init(database: Database, sql: String) throws {
         var handle: OpaquePointer?
@@ -27,13 +27,13 @@ public final class Statement {
     }
 
     /// Resets the statement and clears its bindings, ready for a new execution.
-    public func reset() {
+    package func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
     /// Binds the values in order, starting at parameter 1, after a reset.
-    public func bind(_ values: [DatabaseValue]) throws {
+    package func bind(_ values: [DatabaseValue]) throws {
         reset()
         for (offset, value) in values.enumerated() {
             try bind(value, at: Int32(offset + 1))
@@ -41,7 +41,7 @@ public final class Statement {
     }
 
     /// Binds one value to the 1-based parameter `index`.
-    public func bind(_ value: DatabaseValue, at index: Int32) throws {
+    package func bind(_ value: DatabaseValue, at index: Int32) throws {
         let code: Int32
         switch value {
         case .null:
@@ -61,7 +61,7 @@ public final class Statement {
     }
 
     /// Binds UTF-8 bytes as TEXT without converting them to a `String` first.
-    public func bindUTF8(_ bytes: Data, at index: Int32) throws {
+    package func bindUTF8(_ bytes: Data, at index: Int32) throws {
         if bytes.isEmpty { return try bind(.text(""), at: index) }
         let code = bytes.withUnsafeBytes { buffer in
             sqlite3_bind_text(
@@ -75,7 +75,7 @@ public final class Statement {
     ///
     /// The bytes must stay valid and unchanged until the parameter is bound again or the bindings are cleared;
     /// ``RowBuffer`` and the append keep that promise by clearing the bindings after each step.
-    func bindStatic(_ bytes: UnsafeRawBufferPointer, at index: Int32, isText: Bool) throws {
+    package func bindStatic(_ bytes: UnsafeRawBufferPointer, at index: Int32, isText: Bool) throws {
         guard let base = bytes.baseAddress else {
             return try isText ? bind(.text(""), at: index) : bind(.blob(Data()), at: index)
         }
@@ -88,30 +88,30 @@ public final class Statement {
 
     /// Binds a NUL-terminated C string as TEXT without copying it (`SQLITE_STATIC`), on the same terms as
     /// ``bindStatic(_:at:isText:)``.
-    func bindStatic(cString: UnsafePointer<CChar>, at index: Int32) throws {
+    package func bindStatic(cString: UnsafePointer<CChar>, at index: Int32) throws {
         let code = sqlite3_bind_text(handle, index, cString, -1, nil)
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
     /// Clears every binding (after a step that bound values in place).
-    func clearBindings() {
+    package func clearBindings() {
         sqlite3_clear_bindings(handle)
     }
 
     /// Binds a 64-bit integer without wrapping it in a ``DatabaseValue``.
-    func bindInteger(_ value: Int64, at index: Int32) throws {
+    package func bindInteger(_ value: Int64, at index: Int32) throws {
         let code = sqlite3_bind_int64(handle, index, value)
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
     /// Resets the statement after an execution without clearing its bindings (``reset()`` does both).
-    func resetKeepingBindings() {
+    package func resetKeepingBindings() {
         sqlite3_reset(handle)
     }
 
     /// Steps once: `true` when a row is available, `false` when the statement is done.
     @discardableResult
-    public func step() throws -> Bool {
+    package func step() throws -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -124,14 +124,14 @@ public final class Statement {
     }
 
     /// Binds the values, runs the statement to completion and resets it.
-    public func execute(_ values: [DatabaseValue] = []) throws {
+    package func execute(_ values: [DatabaseValue] = []) throws {
         try bind(values)
         defer { sqlite3_reset(handle) }
         while try step() {}
     }
 
     /// Binds the values and returns every row, mapped by `row`.
-    public func rows<T>(_ values: [DatabaseValue] = [], _ row: (Statement) throws -> T) throws -> [T] {
+    package func rows<T>(_ values: [DatabaseValue] = [], _ row: (Statement) throws -> T) throws -> [T] {
         try bind(values)
         defer { sqlite3_reset(handle) }
         var result: [T] = []
@@ -140,7 +140,7 @@ public final class Statement {
     }
 
     /// Binds the values and returns the first row, mapped by `row`, or nil.
-    public func firstRow<T>(_ values: [DatabaseValue] = [], _ row: (Statement) throws -> T) throws -> T? {
+    package func firstRow<T>(_ values: [DatabaseValue] = [], _ row: (Statement) throws -> T) throws -> T? {
         try bind(values)
         defer { sqlite3_reset(handle) }
         return try step() ? try row(self) : nil
@@ -149,20 +149,20 @@ public final class Statement {
     // MARK: Columns
 
     /// The number of columns in a result row.
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The name of the 0-based column.
-    public func columnName(_ index: Int32) -> String {
+    package func columnName(_ index: Int32) -> String {
         String(cString: sqlite3_column_name(handle, index))
     }
 
     /// Whether the column holds NULL.
-    public func isNull(_ index: Int32) -> Bool {
+    package func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(handle, index) == SQLITE_NULL
     }
 
     /// The column's storage class as a `DatabaseValue`.
-    public func value(_ index: Int32) -> DatabaseValue {
+    package func value(_ index: Int32) -> DatabaseValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_NULL: return .null
         case SQLITE_INTEGER: return .integer(int64(index))
@@ -173,36 +173,36 @@ public final class Statement {
     }
 
     /// The column as a 64-bit integer (0 for NULL).
-    public func int64(_ index: Int32) -> Int64 {
+    package func int64(_ index: Int32) -> Int64 {
         sqlite3_column_int64(handle, index)
     }
 
     /// The column as an integer (0 for NULL).
-    public func int(_ index: Int32) -> Int {
+    package func int(_ index: Int32) -> Int {
         Int(sqlite3_column_int64(handle, index))
     }
 
     /// The column as text (empty for NULL).
-    public func text(_ index: Int32) -> String {
+    package func text(_ index: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     /// The column as optional text (nil for NULL).
-    public func optionalText(_ index: Int32) -> String? {
+    package func optionalText(_ index: Int32) -> String? {
         isNull(index) ? nil : text(index)
     }
 
     /// The column's bytes (empty for NULL); text columns give their UTF-8 bytes.
-    public func blob(_ index: Int32) -> Data {
+    package func blob(_ index: Int32) -> Data {
         let count = Int(sqlite3_column_bytes(handle, index))
         guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return Data() }
         return Data(bytes: pointer, count: count)
     }
 
     /// The storage class name of the column ("integer", "real", "text", "blob" or "null").
-    public func storageClass(_ index: Int32) -> String {
+    package func storageClass(_ index: Int32) -> String {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return "integer"
         case SQLITE_FLOAT: return "real"

@@ -1,21 +1,21 @@
 /// One numbered schema change, applied once and recorded in the file.
-public struct Migration: Sendable {
+package struct Migration: Sendable {
     /// The number, starting at 1, strictly increasing within its domain.
-    public let version: Int
+    package let version: Int
     /// A short name, recorded beside the number.
-    public let name: String
+    package let name: String
     /// The change itself, run inside the migration's transaction.
-    public let apply: @Sendable (Database) throws -> Void
+    package let apply: @Sendable (Database) throws -> Void
 
     /// Creates a migration.
-    public init(_ version: Int, _ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
+    package init(_ version: Int, _ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
         self.version = version
         self.name = name
         self.apply = apply
     }
 
     /// A migration made of plain SQL statements.
-    public init(_ version: Int, _ name: String, sql: String) {
+    package init(_ version: Int, _ name: String, sql: String) {
         self.init(version, name) { try $0.execute(sql) }
     }
 }

@@ -261,7 +261,7 @@ extension AutotaskGateway {
         case let error as LedgerError: text = error.message
         case let error as EventLogError: text = error.message
         case let error as SyncError: text = error.message
-        case let error as SQLiteError: text = error.description
+        case let error as any LedgerStorageError: text = error.description
         default: text = "an unexpected \(String(describing: type(of: error))) error"
         }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")

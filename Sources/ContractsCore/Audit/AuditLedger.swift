@@ -24,25 +24,26 @@ public enum AuditLedger {
             path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
             syncRunCount: 0)
 
-        let scratch = try DiffScratch()
-        var rebuilt: Result<Database, any Error>
+        let scratch = try ProjectionScratch()
+        var rebuilt: Result<ProjectionReader, any Error>
         var differences: [ProjectionDifference] = []
         var undecodable: [AuditFault] = []
         do {
-            let stored = try log.database.tableExists("projection_position")
-            let through = stored ? try Projector.position(in: log.database) : Int64.max
+            let storedProjections = ProjectionReader(log)
+            let stored = try storedProjections.hasProjections()
+            let through = stored ? try storedProjections.position() : Int64.max
             let projector = Projector.folding(log)
             projector.observer = { recorded, event in
                 if recorded.position > split { laterChanges.record(recorded, event) }
             }
-            let (database, rebuiltPath) = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
+            let projections = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
             // Events past the projections' position are not folded; they are decoded here.
             if through < Int64.max {
                 undecodable = try decodeEach(in: log, from: max(through, split) + 1) { laterChanges.record($0, $1) }
             }
-            rebuilt = .success(database)
+            rebuilt = .success(projections)
             if stored {
-                differences = try Projector.compare(stored: log.database, rebuiltPath: rebuiltPath)
+                differences = try Projector.compare(stored: storedProjections, rebuilt: projections)
                 report.projectionRowsCompared = true
             }
         } catch {
@@ -58,10 +59,10 @@ public enum AuditLedger {
                     kind: fault.kind.rawValue, position: fault.position, stream: fault.stream, detail: fault.detail))
         }
         report.faults += outcome.undecodable
-        let database: Database
+        let projections: ProjectionReader
         switch rebuilt {
         case .success(let value):
-            database = value
+            projections = value
             report.faults += undecodable
         case .failure(let error):
             // Name every later event that does not decode (the verify pass named the earlier ones),
@@ -79,29 +80,23 @@ public enum AuditLedger {
         }
 
         // A run that went on after another run marked it interrupted: two syncs ran on the ledger at once.
-        let overlapping = try database.makeStatement(
-            "SELECT run, interrupted_by, status FROM sync_runs WHERE interrupted_by IS NOT NULL AND status <> 'interrupted'"
-        ).rows { ($0.int(0), $0.int(1), $0.text(2)) }
-        for (run, by, status) in overlapping {
+        for row in try projections.syncRuns() where row.status != .interrupted {
+            guard let by = row.interruptedBy else { continue }
             report.faults.append(
                 AuditFault(
-                    kind: "run-after-interrupted", stream: "sync/\(run)",
-                    detail: "sync #\(run) was marked interrupted by sync #\(by), then \(status): two syncs ran on the "
-                        + "ledger at once"))
+                    kind: "run-after-interrupted", stream: "sync/\(row.run)",
+                    detail: "sync #\(row.run) was marked interrupted by sync #\(by), then \(row.status): two syncs "
+                        + "ran on the ledger at once"))
         }
 
         var changes = outcome.changes
         changes.append(laterChanges)
-        report.syncRunCount = Int(try database.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)
-        for row in try LedgerStore.syncRuns(in: database, run: run) {
-            let fetches = try database.makeStatement(
-                "SELECT entity, filter, pages, requests, items, digest FROM sync_fetches WHERE run = ? ORDER BY seq"
-            ).rows([.integer(Int64(row.run))]) {
-                "\($0.text(0)) [\($0.text(1))]: \($0.int(4)) items, \($0.int(2)) pages, \($0.int(3)) requests, digest \($0.text(5))"
+        report.syncRunCount = try projections.syncRunCount()
+        for row in try projections.syncRuns(run: run) {
+            let fetches = try projections.fetches(ofRun: row.run).map {
+                "\($0.entity) [\($0.filter)]: \($0.items) items, \($0.pages) pages, \($0.requests) requests, digest \($0.digest)"
             }
-            let failures = try database.makeStatement(
-                "SELECT contract_id, reason FROM sync_contract_failures WHERE run = ? ORDER BY contract_id"
-            ).rows([.integer(Int64(row.run))]) { "\($0.text(0)): \($0.text(1))" }
+            let failures = try projections.contractFailures(ofRun: row.run).map { "\($0.contractID): \($0.reason)" }
             report.runs.append(
                 RunAudit(
                     run: row, fetches: fetches, contractFailures: failures,

@@ -7,12 +7,12 @@ import Foundation
 /// binds them with `SQLITE_STATIC` (see ``Statement/bindStatic(_:at:isText:)``), steps, and clears the bindings
 /// before the buffer is reused. ``reserve(_:)`` sizes it for the whole row first, so the slices handed out
 /// stay valid until the next `reserve`.
-final class RowBuffer {
+package final class RowBuffer {
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int
     private var count = 0
 
-    init(capacity: Int = 4_096) {
+    package init(capacity: Int = 4_096) {
         self.capacity = capacity
         storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
@@ -22,7 +22,7 @@ final class RowBuffer {
     }
 
     /// Empties the buffer and makes room for `byteCount` bytes; earlier slices are no longer valid.
-    func reserve(_ byteCount: Int) {
+    package func reserve(_ byteCount: Int) {
         count = 0
         guard byteCount > capacity else { return }
         storage.deallocate()
@@ -31,7 +31,7 @@ final class RowBuffer {
     }
 
     /// Copies the bytes in and returns where they are.
-    func append(_ data: Data) -> UnsafeRawBufferPointer {
+    package func append(_ data: Data) -> UnsafeRawBufferPointer {
         let start = claim(data.count)
         data.copyBytes(to: start.assumingMemoryBound(to: UInt8.self), count: data.count)
         return UnsafeRawBufferPointer(start: start, count: data.count)
@@ -39,7 +39,7 @@ final class RowBuffer {
 
     /// Copies a string in as a C string: its UTF-8 bytes up to its first NUL byte (where a C string bound as
     /// text has always ended), then a NUL.
-    func appendCString(_ text: String) -> UnsafePointer<CChar> {
+    package func appendCString(_ text: String) -> UnsafePointer<CChar> {
         var text = text
         return text.withUTF8 { bytes in
             let raw = UnsafeRawBufferPointer(bytes)

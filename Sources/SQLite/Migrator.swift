@@ -4,14 +4,14 @@ import Foundation
 ///
 /// A file whose recorded version is higher than the highest migration known here was written by a
 /// newer version of the software and is refused, so it is never modified by an older one.
-public struct Migrator: Sendable {
+package struct Migrator: Sendable {
     /// The domain the migrations belong to.
-    public let domain: String
+    package let domain: String
     /// The migrations, in increasing version order.
-    public let migrations: [Migration]
+    package let migrations: [Migration]
 
     /// Creates a migrator; the migrations must be numbered 1, 2, 3...
-    public init(domain: String, migrations: [Migration]) {
+    package init(domain: String, migrations: [Migration]) {
         precondition(
             migrations.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
             "migrations must be numbered from 1 without gaps")
@@ -20,28 +20,27 @@ public struct Migrator: Sendable {
     }
 
     /// The highest version this migrator knows.
-    public var latestVersion: Int { migrations.last?.version ?? 0 }
+    package var latestVersion: Int { migrations.last?.version ?? 0 }
 
     /// The version recorded in the file for this domain (0 if none).
-    public func appliedVersion(in database: Database) throws -> Int {
+    package func appliedVersion(in database: Database) throws -> Int {
         guard try database.tableExists("schema_migrations") else { return 0 }
         return Int(
             try database.scalarInt("SELECT max(version) FROM schema_migrations WHERE domain = ?", [.text(domain)]) ?? 0)
     }
 
     /// Refuses a file migrated past what this software knows.
-    public func checkNotNewer(_ database: Database) throws {
+    package func checkNotNewer(_ database: Database) throws {
         let applied = try appliedVersion(in: database)
         if applied > latestVersion {
-            throw EventLogError(
-                .newerSchema,
-                "\(database.path) was written by a newer version of this software (\(domain) schema \(applied); this version knows up to \(latestVersion)); upgrade to open it"
-            )
+            throw NewerSchemaError(
+                path: database.path, domain: domain, appliedVersion: applied, latestVersion: latestVersion)
         }
     }
 
-    /// Applies the missing migrations up to `target` (all by default), each in its own transaction.
-    public func migrate(_ database: Database, upTo target: Int? = nil, now: Date = Date()) throws {
+    /// Applies the missing migrations up to `target` (all by default) in one transaction, recording each
+    /// with `appliedAt` (the caller's time format).
+    package func migrate(_ database: Database, upTo target: Int? = nil, appliedAt: String) throws {
         try checkNotNewer(database)
         let goal = min(target ?? latestVersion, latestVersion)
         try database.inTransaction(.immediate) {
@@ -62,9 +61,25 @@ public struct Migrator: Sendable {
                     "INSERT INTO schema_migrations (domain, version, name, applied_at) VALUES (?, ?, ?, ?)",
                     [
                         .text(domain), .integer(Int64(migration.version)), .text(migration.name),
-                        .text(Timestamp.format(now)),
+                        .text(appliedAt),
                     ])
             }
         }
+    }
+}
+
+/// A file migrated past what this software knows: it was written by a newer version.
+package struct NewerSchemaError: Error, Sendable, CustomStringConvertible {
+    /// The file.
+    package let path: String
+    /// The migration domain.
+    package let domain: String
+    /// The version recorded in the file.
+    package let appliedVersion: Int
+    /// The highest version this software knows.
+    package let latestVersion: Int
+
+    package var description: String {
+        "\(path) was written by a newer version of this software (\(domain) schema \(appliedVersion); this version knows up to \(latestVersion)); upgrade to open it"
     }
 }

@@ -134,15 +134,14 @@ extension LedgerStore {
 
     /// Whether an error comes from the ledger file rather than from Autotask or the domain.
     static func isStorageFailure(_ error: any Error) -> Bool {
-        error is SQLiteError || (error as? EventLogError).map { $0.code != .versionConflict } ?? false
+        error is any LedgerStorageError || (error as? EventLogError).map { $0.code != .versionConflict } ?? false
     }
 
     /// Marks runs left `running` as interrupted, picks the contracts, and records `SyncStarted`.
     private func startRun(_ options: SyncOptions) throws -> (run: Int, targets: [SyncTarget], interrupted: [Int]) {
         try command { transaction, commandID in
-            let run = Int(try database.scalarInt("SELECT max(run) FROM sync_runs") ?? 0) + 1
-            let stale = try database.cachedStatement("SELECT run FROM sync_runs WHERE status = 'running' ORDER BY run")
-                .rows { $0.int(0) }
+            let run = try projections.lastSyncRun() + 1
+            let stale = try projections.runningSyncRuns()
             for old in stale {
                 try append(
                     [SyncInterrupted(noticedByRun: run).event], to: .sync(old), expected: .any, in: transaction,
@@ -169,13 +168,11 @@ extension LedgerStore {
             if options.trigger == .nightly && !state.autoSync { return [] }
             return [SyncTarget(id: id, reference: reference)]
         }
-        let ids = try database.cachedStatement(
-            "SELECT id, auto_sync FROM contracts WHERE imported = 1 ORDER BY number, id"
-        ).rows { (ContractID($0.text(0)), $0.int(1) == 1) }
-        return try ids.compactMap { id, autoSync in
-            guard autoSync || options.trigger == .manual else { return nil }
-            guard let reference = try contractState(id).reference else { return nil }
-            return SyncTarget(id: id, reference: reference)
+        return try projections.importedContracts().compactMap { contract in
+            guard contract.autoSync || options.trigger == .manual, let reference = contract.reference else {
+                return nil
+            }
+            return SyncTarget(id: contract.id, reference: reference)
         }
     }
 

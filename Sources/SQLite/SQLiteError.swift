@@ -2,22 +2,22 @@
 ///
 /// Bound values are never part of the error, so an error can be logged or shown without leaking
 /// what was written.
-public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The extended result code.
-    public let code: ResultCode
+    package let code: ResultCode
     /// SQLite's message (`sqlite3_errmsg`), if any.
-    public let message: String?
+    package let message: String?
     /// The SQL text of the failing statement, if any; never its arguments.
-    public let sql: String?
+    package let sql: String?
 
     /// Creates an error from its parts.
-    public init(code: ResultCode, message: String? = nil, sql: String? = nil) {
+    package init(code: ResultCode, message: String? = nil, sql: String? = nil) {
         self.code = code
         self.message = message
         self.sql = sql
     }
 
-    public var description: String {
+    package var description: String {
         var text = "SQLite error \(code.rawValue)"
         if let message { text += ": \(message)" }
         if let sql { text += " - while executing `\(sql)`" }
@@ -25,7 +25,7 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the error means another connection holds the write lock past the busy timeout.
-    public var isBusy: Bool {
+    package var isBusy: Bool {
         code.primaryResultCode == .busy || code.primaryResultCode == .locked
     }
 }

@@ -2,7 +2,7 @@ import CSQLite
 
 extension Database {
     /// The kind of lock a transaction takes when it begins.
-    public enum TransactionKind: String, Sendable {
+    package enum TransactionKind: String, Sendable {
         /// Takes no lock until the first read or write (for reads).
         case deferred = "DEFERRED"
         /// Takes the write lock at once, waiting up to the busy timeout (for writes).
@@ -15,7 +15,7 @@ extension Database {
     /// transaction, and a decision made on what it reads cannot be invalidated by another writer.
     /// The first error is rethrown; a failed rollback never hides it. Nested calls join the outer
     /// transaction.
-    public func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+    package func inTransaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         if transactionDepth > 0 || sqlite3_get_autocommit(handle) == 0 {
             transactionDepth += 1
             defer { transactionDepth -= 1 }
@@ -45,7 +45,7 @@ extension Database {
     }
 
     /// Whether a transaction is open on this connection.
-    public var isInsideTransaction: Bool {
+    package var isInsideTransaction: Bool {
         sqlite3_get_autocommit(handle) == 0
     }
 }
