@@ -1,5 +1,5 @@
-import EventLog
 import Foundation
+import SQLite
 import TestSupport
 import Testing
 
