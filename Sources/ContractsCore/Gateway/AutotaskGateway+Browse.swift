@@ -2,50 +2,6 @@ import Autotask
 import Foundation
 import Ledger
 
-/// A company as `contracts companies` lists it.
-public struct CompanySummary: Sendable, Hashable, Codable {
-    /// The Autotask company id.
-    public var id: Int
-    /// The company's name.
-    public var name: String
-    /// The company's number, when it has one.
-    public var number: String?
-
-    /// Makes a summary.
-    public init(id: Int, name: String, number: String? = nil) {
-        self.id = id
-        self.name = name
-        self.number = number
-    }
-}
-
-/// What a browse of one company's Autotask contracts found, ready to show and to record.
-public struct BrowseResult: Sendable {
-    /// The company browsed.
-    public var companyID: Int
-    /// The company's name, as Autotask has it.
-    public var companyName: String
-    /// Whether the services under each contract were fetched.
-    public var showServices: Bool
-    /// The contracts, in id order.
-    public var contracts: [AutotaskContractSnapshot]
-    /// The services of those contracts (empty unless `showServices`), in id order.
-    public var services: [AutotaskServiceSnapshot]
-    /// Contracts Autotask returned without the dates every contract has; they cannot be imported.
-    public var skippedContractIDs: [Int]
-    /// The HTTP requests the browse made.
-    public var requests: Int
-    /// A digest of what came back.
-    public var digest: String
-
-    /// The event that records this fetch.
-    public var event: ContractsBrowsed {
-        ContractsBrowsed(
-            companyID: companyID, showServices: showServices, contractIDs: contracts.map(\.contractID),
-            contractServiceIDs: services.map(\.contractServiceID), requests: requests, digest: digest)
-    }
-}
-
 extension AutotaskGateway {
     /// The active companies whose name contains `search` (all active ones without it), in id order.
     public func companies(search: String? = nil) async throws -> [CompanySummary] {

@@ -2,22 +2,6 @@ import Autotask
 import Foundation
 import Ledger
 
-/// What an import reads of one Autotask contract: the contract and, when asked, its assets.
-public struct ContractImportSource: Sendable {
-    /// The contract.
-    public var contract: AutotaskContractSnapshot
-    /// Its configuration items (empty when assets were not pulled).
-    public var assets: [AutotaskAssetSnapshot]
-}
-
-/// What an import reads of one Autotask contract service: the service with its units, and its contract.
-public struct ServiceImportSource: Sendable {
-    /// The service, with its name and current units.
-    public var service: AutotaskServiceSnapshot
-    /// The contract the service belongs to.
-    public var contract: AutotaskContractSnapshot
-}
-
 extension AutotaskGateway {
     /// Reads one contract (and its company's name) for an import; with `withAssets`, the configuration
     /// items whose contract is this one, with their product names.

@@ -3,17 +3,6 @@ import Foundation
 import Ledger
 import Projections
 
-/// One line of a contract's history.
-public struct HistoryRow: Sendable, Hashable, Codable {
-    public var version: Int
-    public var position: Int
-    public var type: String
-    public var summary: String
-    public var recordedAt: String
-    public var actor: String?
-    public var syncRun: Int?
-}
-
 extension LedgerStore {
     /// The contracts, optionally of one company, in number order.
     public func contracts(companyID: Int? = nil) throws -> [ContractRow] {

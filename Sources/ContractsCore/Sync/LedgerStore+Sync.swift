@@ -3,12 +3,6 @@ import Foundation
 import Ledger
 import Projections
 
-/// One imported contract a sync checks.
-struct SyncTarget {
-    var id: ContractID
-    var reference: AutotaskReference
-}
-
 extension LedgerStore {
     /// Refreshes every imported contract (or one) from Autotask, recording a `sync/<n>` run.
     ///

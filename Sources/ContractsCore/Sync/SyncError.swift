@@ -25,14 +25,3 @@ public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 }
-
-extension SyncReport {
-    /// The error of a failed run (``SyncError/Code/runFailed``), or nil when the run completed.
-    public var failureError: SyncError? {
-        guard let failure else { return nil }
-        return SyncError(
-            .runFailed,
-            "sync #\(run) failed at \(failure.stage): \(failure.reason); the ledger is consistent, "
-                + "run `contracts sync` again to finish the work")
-    }
-}
