@@ -137,7 +137,9 @@ let package = Package(
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "SQLite"]),
         .testTarget(
             name: "AutotaskTests",
-            dependencies: ["Autotask", "AutotaskSandbox", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Autotask", "AutotaskSandbox", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "AutotaskSandboxTests",
@@ -158,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "AutotaskSandbox", "ContractsCLI", "LedgerReplay", "Benchmarks", "SQLite", "TestSupport",
+                "AutotaskSandbox", "ContractsCLI", "LedgerReplay", "Benchmarks", "TestSupport", "EventLog",
             ]
         ),
     ],
