@@ -72,8 +72,8 @@ struct Sync: AsyncParsableCommand {
             print("Sync #\(interrupted) never finished (its process stopped); marked interrupted.")
         }
         print(report.summary)
-        for (contract, events) in report.changes {
-            for event in events { print("  \(contract): \(event.summary)") }
+        for change in report.changes {
+            for event in change.events { print("  \(change.contract): \(event.summary)") }
         }
         if let failure = report.failureError { throw failure }
     }

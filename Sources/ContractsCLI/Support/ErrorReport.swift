@@ -34,6 +34,8 @@ enum ErrorReport {
             return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
+        case let error as ImportError:
+            return (.badInput, error.message)
         case let error as any LedgerStorageError:
             return (.ledgerProblem, "the ledger file could not be read or written (\(error)); check the file")
         case let error as ValidationError:
