@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "SQLite"]),
         .testTarget(
             name: "AutotaskTests",
-            dependencies: ["Autotask", "AutotaskSandbox", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Autotask", "AutotaskSandbox", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "AutotaskSandboxTests",
@@ -152,6 +152,7 @@ let package = Package(
             name: "ContractsCoreTests",
             dependencies: [
                 "ContractsCore", "AutotaskSandbox", "Autotask", "Projections", "EventLog", "SQLite", "Ledger",
+                "TestSupport",
             ]
         ),
         .testTarget(

@@ -29,6 +29,8 @@ package struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     package static let locked = ResultCode(rawValue: SQLITE_LOCKED)
     package static let readonly = ResultCode(rawValue: SQLITE_READONLY)
     package static let ioError = ResultCode(rawValue: SQLITE_IOERR)
+    /// `SQLITE_FULL`, the disk (or the file system's quota) is full.
+    package static let full = ResultCode(rawValue: SQLITE_FULL)
     package static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
     package static let cantOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
     package static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)

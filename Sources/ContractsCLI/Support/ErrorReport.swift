@@ -36,6 +36,11 @@ enum ErrorReport {
             return (.badInput, error.message)
         case let error as ImportError:
             return (.badInput, error.message)
+        case let error as any LedgerStorageError where error.isDiskFull:
+            return (
+                .diskFull,
+                "disk full: the disk holding the ledger has no room, so nothing was recorded; free some space and try again"
+            )
         case let error as any LedgerStorageError:
             return (.ledgerProblem, "the ledger file could not be read or written (\(error)); check the file")
         case let error as ValidationError:
@@ -68,6 +73,7 @@ enum ErrorReport {
     static func status(of code: EventLogError.Code) -> ExitStatus {
         switch code {
         case .invalidArgument: .unexpected
+        case .diskFull: .diskFull
         default: .ledgerProblem
         }
     }

@@ -79,6 +79,16 @@ public enum AuditLedger {
                     detail: difference.detail))
         }
 
+        // A run that went on after another run marked it interrupted: two syncs ran on the ledger at once.
+        for row in try projections.syncRuns() where row.status != .interrupted {
+            guard let by = row.interruptedBy else { continue }
+            report.faults.append(
+                AuditFault(
+                    kind: "run-after-interrupted", stream: "sync/\(row.run)",
+                    detail: "sync #\(row.run) was marked interrupted by sync #\(by), then \(row.status): two syncs "
+                        + "ran on the ledger at once"))
+        }
+
         var changes = outcome.changes
         changes.append(laterChanges)
         report.syncRunCount = try projections.syncRunCount()

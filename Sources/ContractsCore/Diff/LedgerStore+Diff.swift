@@ -11,8 +11,8 @@ extension LedgerStore {
     /// position (the log is read once: up to the earlier run, then a copy continues to the later one), and
     /// their tables are compared.
     public func diff(_ runA: Int, _ runB: Int, contract: ContractID? = nil) throws -> SyncDiff {
-        let positionA = try endPosition(of: runA)
-        let positionB = try endPosition(of: runB)
+        let (positionA, unfinishedA) = try end(of: runA)
+        let (positionB, unfinishedB) = try end(of: runB)
         let scratch = try ProjectionScratch()
         let (before, after) = try scratch.fold(log, through: positionA, and: positionB)
         let delta = try ProjectionDelta(from: before, to: after, contract: contract)
@@ -21,6 +21,9 @@ extension LedgerStore {
             contractsAdded: delta.contractsAdded.map(\.rawValue).sorted(by: Self.idOrder),
             contractsRemoved: delta.contractsRemoved.map(\.rawValue).sorted(by: Self.idOrder), fields: [],
             assetsAdded: [], assetsRemoved: [], autotaskStatus: [])
+        diff.unfinished = [unfinishedA, unfinishedB].compactMap { $0 }.reduce(into: []) { runs, run in
+            if !runs.contains(run) { runs.append(run) }
+        }
         for field in delta.fields {
             guard let type = try log.event(at: field.position)?.type else {
                 throw EventLogError(
@@ -47,6 +50,27 @@ extension LedgerStore {
         diff.assetsRemoved.sort { ($0.contract, $0.assetID) < ($1.contract, $1.assetID) }
         diff.autotaskStatus = try statusChanges(delta.statuses, positions: (positionA, positionB))
         return diff
+    }
+
+    /// Where a run's state ends: its last event when it finished; when it did not (still running, or killed
+    /// and marked interrupted by a later run), the last event it committed itself, with how many contract
+    /// events that was.
+    func end(of run: Int) throws -> (position: Int64, unfinished: SyncDiff.UnfinishedRun?) {
+        guard let row = try syncRun(run), row.status == .running || row.status == .interrupted else {
+            return (try endPosition(of: run), nil)
+        }
+        var last = Int64(row.startedPosition)
+        var changes = 0
+        try log.read {
+            try log.cursor(from: Int64(row.startedPosition)).visit { recorded in
+                guard EventMetadata.syncRun(in: recorded.metadata) == run else { return }
+                if recorded.stream == StreamName.sync(run).rawValue || recorded.stream.hasPrefix("contract/") {
+                    last = recorded.position
+                    if recorded.stream.hasPrefix("contract/") { changes += 1 }
+                }
+            }
+        }
+        return (last, SyncDiff.UnfinishedRun(run: run, status: row.status, committedChanges: changes))
     }
 
     /// The last position of a run: its finishing event, or its stream's last event while it runs.

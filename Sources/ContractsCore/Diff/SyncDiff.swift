@@ -1,4 +1,5 @@
 import Foundation
+import Projections
 
 /// The state at the end of one sync run against the state at the end of another.
 public struct SyncDiff: Sendable, Codable, Hashable {
@@ -72,6 +73,19 @@ public struct SyncDiff: Sendable, Codable, Hashable {
     /// Contracts that went missing in Autotask or came back (`missingInAutotask`: the reason, or nil
     /// when present), and renewals (`renewedTo`: the Autotask id of the renewal contract).
     public var autotaskStatus: [StatusChange]
+
+    /// The runs of the two that had not finished (`running`, or `interrupted` by a later run): their state is
+    /// what they committed before they stopped, so the diff is partial.
+    public var unfinished: [UnfinishedRun] = []
+
+    /// A run that did not finish, and how far it got.
+    public struct UnfinishedRun: Sendable, Codable, Hashable {
+        public var run: Int
+        /// `running` or `interrupted`.
+        public var status: SyncRunRow.Status
+        /// The contract events it committed.
+        public var committedChanges: Int
+    }
 
     /// Whether nothing differs.
     public var isEmpty: Bool {

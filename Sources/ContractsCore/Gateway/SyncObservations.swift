@@ -8,6 +8,9 @@ public struct SyncObservations: Sendable {
     public var missing: [Int: MissingReason] = [:]
     /// Services returned, by ContractServices id.
     public var services: [Int: AutotaskServiceSnapshot] = [:]
+    /// Contracts returned with values that cannot be recorded (unreadable or too long), with why: a sync
+    /// records a failure for each and leaves it as it was.
+    public var unreadable: [Int: String] = [:]
     /// Configuration items linked to each contract of ``SyncRequest/assetContractIDs`` (empty when none).
     public var assets: [Int: [AutotaskAssetSnapshot]] = [:]
 

@@ -44,7 +44,9 @@ extension LedgerStore {
                 assetContractIDs: pullAssets
                     ? Set(targets.filter { $0.reference.level == .contract }.map(\.reference.contractID)).sorted() : [])
             do {
-                let (read, fetches) = try await gateway.fetchForSync(request)
+                let (read, fetches) = try await Self.withTimeLimit(options.timeLimit) {
+                    try await gateway.fetchForSync(request)
+                }
                 observations = read
                 try record(fetches.map(\.event), run: run)
             } catch let error as SyncFetchError {
@@ -63,6 +65,11 @@ extension LedgerStore {
                 let outcome = try reconcile(batch, observations: observations, pullAssets: pullAssets, run: run)
                 counts += outcome.counts
                 report.changes += outcome.changes
+            } catch let error where Self.isStorageFailure(error) {
+                // The ledger could not take the changes (a full disk, say): record the failure if it fits,
+                // and report the storage problem, not an Autotask one.
+                _ = try? fail(at: .recordChanges, AutotaskGateway.oneLine(error))
+                throw error
             } catch {
                 return try fail(at: .recordChanges, AutotaskGateway.oneLine(error))
             }
@@ -88,6 +95,33 @@ extension LedgerStore {
                 events, to: .sync(run), expected: .any, in: transaction, commandID: commandID, syncRun: run,
                 actor: "sync")
         }
+    }
+
+    /// Runs the fetch, failing it as a ``SyncFetchError`` when it takes longer than `limit`.
+    static func withTimeLimit<T: Sendable>(
+        _ limit: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw SyncFetchError(
+                    stage: .readAutotask,
+                    reason: "Autotask had not answered every query after \(limit.components.seconds) s, the sync's "
+                        + "time limit; it stopped so as not to hold the ledger and spend the hourly request limit",
+                    completed: [])
+            }
+            return value
+        }
+    }
+
+    /// Whether an error comes from the ledger file rather than from Autotask or the domain.
+    static func isStorageFailure(_ error: any Error) -> Bool {
+        error is any LedgerStorageError || (error as? EventLogError).map { $0.code != .versionConflict } ?? false
     }
 
     /// Marks runs left `running` as interrupted, picks the contracts, and records `SyncStarted`.
@@ -143,6 +177,13 @@ extension LedgerStore {
             var outcome = SyncBatchOutcome()
             for target in batch {
                 let state = try contractState(target.id)
+                if let problem = observations.unreadable[target.reference.contractID] {
+                    outcome.counts.failed += 1
+                    try append(
+                        [SyncContractFailed(contractID: target.id, reason: problem).event], to: .sync(run),
+                        expected: .any, in: transaction, commandID: commandID, syncRun: run, actor: "sync")
+                    continue
+                }
                 let observation = observations.observation(for: target.reference, pullAssets: pullAssets)
                 let events: [LedgerEvent]
                 do {

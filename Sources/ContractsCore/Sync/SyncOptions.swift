@@ -11,15 +11,19 @@ public struct SyncOptions {
     public var batchSize: Int
     /// Called after the fetches and after each batch.
     public var progress: ((SyncProgress) -> Void)?
+    /// How long reading Autotask may take before the run fails (an hour by default): a server that never
+    /// stops answering cannot hold the sync lock and spend the hourly request limit for ever.
+    public var timeLimit: Duration
 
-    /// Makes options: a manual run over every imported contract, batches of 200.
+    /// Makes options: a manual run over every imported contract, batches of 200, an hour to read Autotask.
     public init(
         trigger: SyncTrigger = .manual, contract: ContractID? = nil, batchSize: Int = 200,
-        progress: ((SyncProgress) -> Void)? = nil
+        progress: ((SyncProgress) -> Void)? = nil, timeLimit: Duration = .seconds(3600)
     ) {
         self.trigger = trigger
         self.contract = contract
         self.batchSize = max(1, batchSize)
         self.progress = progress
+        self.timeLimit = timeLimit
     }
 }

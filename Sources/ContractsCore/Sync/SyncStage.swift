@@ -13,6 +13,8 @@ public enum SyncStage: Sendable, Hashable, CaseIterable, CustomStringConvertible
     case fetchServices
     case fetchConfigurationItems
     case fetchProducts
+    /// Reading Autotask as a whole, when it outlasts the sync's time limit.
+    case readAutotask
     /// Writing what changed into the ledger.
     case recordChanges
 
@@ -29,6 +31,7 @@ public enum SyncStage: Sendable, Hashable, CaseIterable, CustomStringConvertible
         case .fetchServices: "fetch Services"
         case .fetchConfigurationItems: "fetch ConfigurationItems"
         case .fetchProducts: "fetch Products"
+        case .readAutotask: "read Autotask"
         case .recordChanges: "record changes"
         }
     }
