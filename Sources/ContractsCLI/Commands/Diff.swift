@@ -45,23 +45,26 @@ struct Diff: AsyncParsableCommand {
         }
         for status in diff.autotaskStatus {
             let change =
-                status.field == "renewedTo"
-                ? "renewed in Autotask" : status.to == nil ? "found again in Autotask" : "missing in Autotask"
+                switch status.kind {
+                case .renewedInAutotask: "renewed in Autotask"
+                case .foundInAutotask: "found again in Autotask"
+                case .missingInAutotask: "missing in Autotask"
+                }
             rows.append([
                 .string(status.contract), .string(change), .text(status.from), .text(status.to),
-                .string("\(status.event) @\(status.position)"),
+                Self.event(status.event, at: status.position),
             ])
         }
         for asset in diff.assetsAdded {
             rows.append([
                 .string(asset.contract), .string("asset linked"), .null, .string("\(asset.assetID) \(asset.name)"),
-                .string("\(AssetLinked.eventType) @\(asset.position)"),
+                Self.event(AssetLinked.eventType, at: asset.position),
             ])
         }
         for asset in diff.assetsRemoved {
             rows.append([
                 .string(asset.contract), .string("asset unlinked"), .string("\(asset.assetID) \(asset.name)"), .null,
-                .string("\(AssetUnlinked.eventType) @\(asset.position)"),
+                Self.event(AssetUnlinked.eventType, at: asset.position),
             ])
         }
         let set = RowSet(
@@ -82,5 +85,11 @@ struct Diff: AsyncParsableCommand {
             }
         }
         print(set.rendered(format.format, empty: "No differences."))
+    }
+
+    /// `Type @position`, or null when no event between the two runs made the change.
+    static func event(_ type: String?, at position: Int?) -> JSONValue {
+        guard let type, let position else { return .null }
+        return .string("\(type) @\(position)")
     }
 }
