@@ -137,7 +137,9 @@ let package = Package(
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "SQLite"]),
         .testTarget(
             name: "AutotaskTests",
-            dependencies: ["Autotask", "AutotaskSandbox", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Autotask", "AutotaskSandbox", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "AutotaskSandboxTests",
