@@ -82,7 +82,7 @@ enum DemoScript {
         .command("The sync runs", ["runs"]),
         .command("What changed between the end of run 1 and the end of run 3", ["diff", "1", "3"]),
         .note("The replay audit (what `ledger-replay LEDGER` prints)") { context in
-            try AuditLedger.audit(path: context.ledgerPath).text()
+            try await AuditLedger.audit(path: context.ledgerPath).text()
         },
     ]
 }
