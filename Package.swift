@@ -59,6 +59,7 @@ let package = Package(
             dependencies: [
                 "ContractsCore", "AutotaskSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A local Autotask REST API v1.0 with a seeded data set, faults and an admin API.
@@ -105,7 +106,7 @@ let package = Package(
             path: "Tools/Reliability/Campaigns"
         ),
         .executableTarget(
-            name: "Reliability", dependencies: ["ReliabilityCampaigns"], path: "Tools/Reliability/Driver"
+            name: "Reliability", dependencies: ["ReliabilityCampaigns", "EventLog"], path: "Tools/Reliability/Driver"
         ),
         .testTarget(
             name: "ReliabilityTests",

@@ -66,6 +66,8 @@ public struct SyncFetchError: Error, CustomStringConvertible {
     public var reason: String
     /// The fetches completed before the failure.
     public var completed: [SyncFetched]
+    /// The Autotask error's code, when Autotask's answer was the failure.
+    public var autotaskCode: AutotaskError.Code?
 
     public var description: String { "\(stage): \(reason)" }
 }
@@ -120,7 +122,9 @@ extension AutotaskGateway {
             }
             return (result, fetches)
         } catch {
-            throw SyncFetchError(stage: stage, reason: Self.oneLine(error), completed: fetches)
+            throw SyncFetchError(
+                stage: stage, reason: Self.oneLine(error), completed: fetches,
+                autotaskCode: (error as? AutotaskError)?.code)
         }
     }
 

@@ -54,11 +54,15 @@ extension LedgerStore {
     /// Both states are folded by the projections' own code into scratch databases, up to each run's last
     /// position (the log is read once: up to the earlier run, then a copy continues to the later one), and
     /// their tables are compared.
-    public func diff(_ runA: Int, _ runB: Int, contract: ContractID? = nil) throws -> SyncDiff {
+    ///
+    /// `progress`, when given, is called now and then with the events folded and the position to reach.
+    public func diff(
+        _ runA: Int, _ runB: Int, contract: ContractID? = nil, progress: ((Int64, Int64) -> Void)? = nil
+    ) throws -> SyncDiff {
         let positionA = try endPosition(of: runA)
         let positionB = try endPosition(of: runB)
         let scratch = try DiffScratch()
-        let (before, after) = try scratch.fold(log, through: positionA, and: positionB)
+        let (before, after) = try scratch.fold(log, through: positionA, and: positionB, progress: progress)
         let only = contract?.rawValue
 
         let contractsA = try Set(Self.strings(before, "SELECT id FROM contracts")).filter { only == nil || $0 == only }

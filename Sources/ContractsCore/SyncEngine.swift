@@ -1,3 +1,4 @@
+import Autotask
 import EventLog
 import Foundation
 import Ledger
@@ -19,7 +20,7 @@ extension LedgerStore {
     /// on the same ledger is refused with ``SyncError`` while this one holds the lock. Reconciling is
     /// idempotent, so a failed run leaves a consistent ledger and the next run finishes the work.
     public func sync(gateway: AutotaskGateway, options: SyncOptions = SyncOptions()) async throws -> SyncReport {
-        let lock = try SyncLock.acquire(ledgerPath: path)
+        let lock = try SyncLock.acquire(ledgerPath: path, waitSeconds: options.lockWaitSeconds)
         defer { lock.release() }
         let clock = self.options.clock
         let startedAt = clock()
@@ -32,7 +33,10 @@ extension LedgerStore {
         var report = SyncReport(
             run: run, trigger: options.trigger, total: targets.count, completed: nil, failure: nil, changes: [],
             interruptedRuns: interrupted)
-        func fail(_ stage: String, _ reason: String, fetches: [SyncFetched] = []) throws -> SyncReport {
+        func fail(
+            _ stage: String, _ reason: String, fetches: [SyncFetched] = [], code: AutotaskError.Code? = nil
+        ) throws -> SyncReport {
+            report.failureCode = code
             let failed = SyncFailed(stage: stage, reason: reason)
             try command { transaction, commandID in
                 try append(
@@ -42,7 +46,21 @@ extension LedgerStore {
             report.failure = failed
             return report
         }
+        func interrupt(_ signal: String, fetches: [SyncFetched] = []) throws -> SyncReport {
+            try command { transaction, commandID in
+                try append(
+                    fetches.map(\.event) + [SyncInterrupted(noticedByRun: run, signal: signal).event], to: .sync(run),
+                    expected: .any, in: transaction, commandID: commandID, syncRun: run, actor: "sync")
+            }
+            report.interruption = signal
+            return report
+        }
+        if let signal = options.interruption?.signal { return try interrupt(signal) }
 
+        options.progress?(
+            SyncProgress(
+                run: run, checked: 0, total: targets.count, requests: requests(), elapsedMilliseconds: elapsed(),
+                stage: "fetching"))
         let observations: SyncObservations
         if targets.isEmpty {
             observations = SyncObservations()
@@ -61,7 +79,8 @@ extension LedgerStore {
                         syncRun: run, actor: "sync")
                 }
             } catch let error as SyncFetchError {
-                return try fail(error.stage, error.reason, fetches: error.completed)
+                if let signal = options.interruption?.signal { return try interrupt(signal, fetches: error.completed) }
+                return try fail(error.stage, error.reason, fetches: error.completed, code: error.autotaskCode)
             }
         }
         options.progress?(
@@ -71,6 +90,7 @@ extension LedgerStore {
         var counts = (checked: 0, changed: 0, unchanged: 0, missing: 0, failed: 0)
         var start = 0
         while start < targets.count {
+            if let signal = options.interruption?.signal { return try interrupt(signal) }
             let batch = targets[start..<min(start + options.batchSize, targets.count)]
             do {
                 let (batchCounts, batchChanges) = try reconcile(

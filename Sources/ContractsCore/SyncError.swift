@@ -1,3 +1,5 @@
+import Autotask
+
 /// Why a sync could not start or finish, or why a run cannot be found.
 public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of problem it is, so a caller can pick an exit status.
@@ -10,6 +12,8 @@ public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case runFailed
         /// No sync run has the number asked for.
         case unknownRun
+        /// SIGINT or SIGTERM stopped the run; it is recorded as interrupted and nothing is half-applied.
+        case interrupted
     }
 
     /// The kind of problem.
@@ -29,7 +33,25 @@ public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
 extension SyncReport {
     /// The error of a failed run (``SyncError/Code/runFailed``), or nil when the run completed.
     public var failureError: SyncError? {
+        if let interruption {
+            return SyncError(
+                .interrupted,
+                "sync #\(run) was stopped by \(interruption); it is recorded as interrupted and the ledger is "
+                    + "consistent, run `contracts sync` again to finish the work")
+        }
         guard let failure else { return nil }
+        let credentials: [AutotaskError.Code] = [
+            .authenticationFailed, .unknownUserOrIntegrationCode, .invalidCredentials, .permissionDenied,
+        ]
+        if let failureCode, credentials.contains(failureCode) {
+            // Running again cannot help until the secret, the user or its permissions are fixed.
+            var reason = failure.reason
+            while reason.last == "." { reason.removeLast() }
+            return SyncError(
+                .runFailed,
+                "sync #\(run) failed at \(failure.stage): \(reason); the ledger is consistent and nothing was "
+                    + "changed")
+        }
         return SyncError(
             .runFailed,
             "sync #\(run) failed at \(failure.stage): \(failure.reason); the ledger is consistent, "

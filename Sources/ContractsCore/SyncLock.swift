@@ -20,15 +20,21 @@ final class SyncLock {
     /// The lock file of a ledger.
     static func path(forLedger ledger: String) -> String { ledger + ".sync-lock" }
 
-    /// Takes the lock, or refuses at once when another sync holds it.
-    static func acquire(ledgerPath: String) throws -> SyncLock {
+    /// Takes the lock, waiting up to `waitSeconds` for another sync to release it, then refusing.
+    static func acquire(ledgerPath: String, waitSeconds: Double = 0) throws -> SyncLock {
         let path = path(forLedger: ledgerPath)
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw SyncError(
                 .lockUnavailable, "cannot create the sync lock \(path): \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        let deadline = Date().addingTimeInterval(max(0, waitSeconds))
+        var locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        while !locked && Date() < deadline {
+            usleep(100_000)
+            locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        }
+        guard locked else {
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, 31, 0)
             close(descriptor)
@@ -36,7 +42,9 @@ final class SyncLock {
             let holder = Int(pid.trimmingCharacters(in: .whitespacesAndNewlines)).map { " (process \($0))" } ?? ""
             throw SyncError(
                 .busy,
-                "the ledger is busy: another sync is already running on \(ledgerPath)\(holder); wait for it to finish, then try again"
+                "the ledger is busy: another sync is already running on \(ledgerPath)\(holder)"
+                    + (waitSeconds > 0 ? " after waiting \(Int(waitSeconds)) s" : "")
+                    + "; wait for it to finish (or give --wait SECONDS), then try again"
             )
         }
         let pid = Array("\(getpid())\n".utf8)

@@ -1,3 +1,4 @@
+import Autotask
 import Foundation
 import Ledger
 
@@ -11,16 +12,22 @@ public struct SyncOptions {
     public var batchSize: Int
     /// Called after the fetches and after each batch.
     public var progress: ((SyncProgress) -> Void)?
+    /// How long to wait for another sync to release the ledger before refusing, in seconds.
+    public var lockWaitSeconds: Double
+    /// Set by a signal handler to stop the run cleanly between steps.
+    public var interruption: Interruption?
 
     /// Makes options: a manual run over every imported contract, batches of 200.
     public init(
         trigger: SyncTrigger = .manual, contract: ContractID? = nil, batchSize: Int = 200,
-        progress: ((SyncProgress) -> Void)? = nil
+        progress: ((SyncProgress) -> Void)? = nil, lockWaitSeconds: Double = 0, interruption: Interruption? = nil
     ) {
         self.trigger = trigger
         self.contract = contract
         self.batchSize = max(1, batchSize)
         self.progress = progress
+        self.lockWaitSeconds = lockWaitSeconds
+        self.interruption = interruption
     }
 }
 
@@ -36,6 +43,8 @@ public struct SyncProgress: Sendable, Hashable {
     public var requests: Int
     /// Time since the run started, by the store's clock.
     public var elapsedMilliseconds: Int
+    /// `fetching` while reading Autotask, `recording` while writing the changes.
+    public var stage: String = "recording"
 }
 
 /// What a sync run did.
@@ -54,6 +63,10 @@ public struct SyncReport: Sendable {
     public var changes: [(contract: ContractID, events: [LedgerEvent])]
     /// Earlier runs this one found unfinished and marked interrupted.
     public var interruptedRuns: [Int]
+    /// The signal that stopped this run, when one did (the run is then recorded as interrupted).
+    public var interruption: String?
+    /// The Autotask error's code, when an Autotask answer failed the run.
+    public var failureCode: AutotaskError.Code?
 
     /// Whether the run completed.
     public var succeeded: Bool { completed != nil }
@@ -62,6 +75,9 @@ public struct SyncReport: Sendable {
     public var summary: String {
         if let completed { return "Sync #\(run) (\(trigger)): " + completed.summary }
         if let failure { return "Sync #\(run) (\(trigger)): " + failure.summary }
+        if let interruption {
+            return "Sync #\(run) (\(trigger)): " + SyncInterrupted(noticedByRun: run, signal: interruption).summary
+        }
         return "Sync #\(run) (\(trigger))"
     }
 }

@@ -3,6 +3,8 @@ import ContractsCore
 import EventLog
 import Foundation
 
+extension ProgressReporter.Mode: ExpressibleByArgument {}
+
 /// `ledger-replay LEDGER [--run N] [--format text|json]`: audits a ledger read-only.
 @main
 struct LedgerReplay: ParsableCommand {
@@ -23,15 +25,28 @@ struct LedgerReplay: ParsableCommand {
               2  The file cannot be audited (missing, a folder, not a ledger), the
                  run asked for does not exist, or the command line is wrong.
 
-            Example: ledger-replay ~/.local/share/contracts/ledger.sqlite --run 3
-            """)
+            Example: ledger-replay ~/.local/share/contracts/ledger.sqlite --run 3 (or, with CONTRACTS_LEDGER set, \
+            ledger-replay --run 3)
+            """,
+        version: "ledger-replay \(LedgerVersion.description)")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: ArgumentHelp("The ledger file to audit; it is opened read-only.", valueName: "ledger"))
-    var ledger: String
+    @Argument(
+        help: ArgumentHelp(
+            "The ledger file to audit; it is opened read-only. Without it, CONTRACTS_LEDGER is used, then "
+                + "ledger.sqlite in the user's data folder, as `contracts` does.",
+            valueName: "ledger"))
+    var ledgerArgument: String?
+
+    @Option(
+        help: "Progress on standard error: auto (a bar on a terminal, else nothing), json (one object a line) or none.")
+    var progress: ProgressReporter.Mode = .auto
+
+    /// The ledger audited: the argument, else CONTRACTS_LEDGER, else the default path.
+    var ledger: String { LedgerLocation.resolve(ledgerArgument, environment: ProcessInfo.processInfo.environment) }
 
     @Option(
         name: .customLong("run"),
@@ -68,7 +83,11 @@ struct LedgerReplay: ParsableCommand {
     func run() throws {
         let report: AuditReport
         do {
-            report = try AuditLedger.audit(path: ledger, run: onlyRun)
+            let reporter = ProgressReporter(task: "replay", unit: "events", mode: progress)
+            report = try AuditLedger.audit(path: ledger, run: onlyRun) { done, total in
+                reporter.update(done: Int(done), total: Int(total), stage: "rebuild")
+            }
+            reporter.finish()
         } catch let error as EventLogError where error.code == .missing {
             Self.fail("\(error); check the path (`contracts init` creates a ledger)", status: 2)
         } catch {

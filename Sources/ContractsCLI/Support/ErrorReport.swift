@@ -57,8 +57,10 @@ enum ErrorReport {
 
     static func status(of code: SyncError.Code) -> ExitStatus {
         switch code {
-        case .busy, .lockUnavailable: .ledgerProblem
+        case .busy: .busy
+        case .lockUnavailable: .ledgerProblem
         case .runFailed: .autotaskProblem
+        case .interrupted: .interrupted
         case .unknownRun: .badInput
         }
     }
@@ -66,6 +68,7 @@ enum ErrorReport {
     static func status(of code: EventLogError.Code) -> ExitStatus {
         switch code {
         case .invalidArgument: .unexpected
+        case .busy: .busy
         default: .ledgerProblem
         }
     }
