@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "Ledger", "EventLog", "CSQLite"]),
-        .testTarget(name: "AutotaskTests", dependencies: ["Autotask", "AutotaskSandbox"]),
+        .testTarget(name: "AutotaskTests", dependencies: ["Autotask", "AutotaskSandbox", "TestSupport"]),
         .testTarget(
             name: "AutotaskSandboxTests",
             dependencies: [
@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractsCoreTests",
-            dependencies: ["ContractsCore", "AutotaskSandbox", "Projections", "EventLog", "Ledger"]
+            dependencies: ["ContractsCore", "AutotaskSandbox", "Projections", "EventLog", "Ledger", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

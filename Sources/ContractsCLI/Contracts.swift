@@ -24,6 +24,7 @@ struct Contracts: AsyncParsableCommand {
               3  The ledger file has a problem (missing, not a ledger, damaged, newer).
               4  Autotask could not answer (unreachable, authentication, permission, throttling), or a sync run failed.
               5  Something unexpected happened.
+              6  The disk holding the ledger is full; nothing was recorded, and the ledger is intact.
               75  The ledger is busy: another sync holds it, or another process holds its write lock past the
                   wait; try again later (`sync --wait SECONDS` waits for it).
               130  SIGINT or SIGTERM stopped the command; what was written before is complete, nothing is
@@ -46,7 +47,7 @@ struct Contracts: AsyncParsableCommand {
             History.self,
             Log.self,
             Demo.self,
-            Sync.self, Runs.self, Diff.self, AutoSync.self,
+            Sync.self, Runs.self, Diff.self, AutoSync.self, Head.self,
         ]
     )
 

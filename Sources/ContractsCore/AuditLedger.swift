@@ -86,6 +86,18 @@ public enum AuditLedger {
                     detail: difference.detail))
         }
 
+        // A run that went on after another run marked it interrupted: two syncs ran on the ledger at once.
+        let overlapping = try database.makeStatement(
+            "SELECT run, interrupted_by, status FROM sync_runs WHERE interrupted_by IS NOT NULL AND status <> 'interrupted'"
+        ).rows { ($0.int(0), $0.int(1), $0.text(2)) }
+        for (run, by, status) in overlapping {
+            report.faults.append(
+                AuditFault(
+                    kind: "run-after-interrupted", stream: "sync/\(run)",
+                    detail: "sync #\(run) was marked interrupted by sync #\(by), then \(status): two syncs ran on the "
+                        + "ledger at once"))
+        }
+
         var changes = outcome.changes
         changes.append(laterChanges)
         report.syncRunCount = Int(try database.scalarInt("SELECT count(*) FROM sync_runs") ?? 0)

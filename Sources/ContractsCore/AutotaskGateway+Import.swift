@@ -70,6 +70,9 @@ extension AutotaskGateway {
         }
         var companyName: String?
         if let companyID = contract.companyID { companyName = try await self.companyName(Int(companyID)) }
+        if let problem = mapping.problem(with: contract, companyName: companyName) {
+            throw AutotaskGatewayError("Autotask contract \(id) cannot be imported: \(problem)")
+        }
         guard let snapshot = mapping.contract(contract, companyName: companyName) else {
             throw AutotaskGatewayError.incompleteContract(id)
         }

@@ -1,4 +1,5 @@
 import Autotask
+import EventLog
 import Foundation
 import Ledger
 
@@ -39,6 +40,9 @@ public struct SyncObservations: Sendable {
     public var missing: [Int: MissingReason] = [:]
     /// Services returned, by ContractServices id.
     public var services: [Int: AutotaskServiceSnapshot] = [:]
+    /// Contracts returned with values that cannot be recorded (unreadable or too long), with why: a sync
+    /// records a failure for each and leaves it as it was.
+    public var unreadable: [Int: String] = [:]
     /// Configuration items linked to each contract of ``SyncRequest/assetContractIDs`` (empty when none).
     public var assets: [Int: [AutotaskAssetSnapshot]] = [:]
 
@@ -103,12 +107,16 @@ extension AutotaskGateway {
             let names = Dictionary(companies.map { ($0.id, $0.companyName) }, uniquingKeysWith: { first, _ in first })
             for contract in contracts {
                 let companyName = contract.companyID.flatMap { names[$0] ?? nil }
+                if let problem = mapping.problem(with: contract, companyName: companyName) {
+                    result.unreadable[Int(contract.id)] = problem + "; the contract was left as it was"
+                    continue
+                }
                 if let snapshot = mapping.contract(contract, companyName: companyName) {
                     result.contracts[Int(contract.id)] = snapshot
                 }
             }
             stage = "look up missing contracts"
-            let notReturned = request.contractIDs.filter { result.contracts[$0] == nil }
+            let notReturned = request.contractIDs.filter { result.contracts[$0] == nil && result.unreadable[$0] == nil }
             if !notReturned.isEmpty {
                 result.missing = try await missingReasons(notReturned)
             }
@@ -248,13 +256,17 @@ extension AutotaskGateway {
         }
     }
 
-    /// An error in one line, for a failure event.
+    /// An error in one line, for a failure event: the message of an error of ours, which never holds the
+    /// secret; another error's own text (a transport error may quote a header) is never recorded.
     static func oneLine(_ error: any Error) -> String {
         let text: String
-        if let error = error as? AutotaskError {
-            text = error.message
-        } else {
-            text = "\(error)"
+        switch error {
+        case let error as AutotaskError: text = error.message
+        case let error as LedgerError: text = error.message
+        case let error as EventLogError: text = error.message
+        case let error as SyncError: text = error.message
+        case let error as SQLiteError: text = error.description
+        default: text = "an unexpected \(String(describing: type(of: error))) error"
         }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }

@@ -18,7 +18,8 @@ public struct AutotaskMapping: Sendable {
 
     /// A contract snapshot; nil when Autotask left out what every contract has (company, dates).
     public func contract(_ contract: Contract, companyName: String?) -> AutotaskContractSnapshot? {
-        guard let companyID = contract.companyID, let start = contract.startDate.map(Self.day),
+        guard problem(with: contract, companyName: companyName) == nil, let companyID = contract.companyID,
+            let start = contract.startDate.map(Self.day),
             let end = contract.endDate.map(Self.day)
         else { return nil }
         return AutotaskContractSnapshot(
@@ -30,6 +31,38 @@ public struct AutotaskMapping: Sendable {
             billingCycle: picklists.label("Contracts", "contractPeriodType", contract.contractPeriodType),
             price: contract.estimatedRevenue, description: contract.description,
             renewedContractID: contract.renewedContractID.map(Int.init))
+    }
+
+    /// The Autotask-owned fields of a contract, as Autotask names them.
+    static let ownedContractFields = [
+        "companyID", "contractName", "contractNumber", "contractType", "contractCategory", "status", "startDate",
+        "endDate", "contractPeriodType", "estimatedRevenue", "description", "renewedContractID",
+    ]
+
+    /// What makes an Autotask contract unfit to record, or nil: an Autotask-owned value sent but not readable
+    /// (a wrong type, a number out of range, a date outside 1753-9999), which must not be taken as empty, or a
+    /// text longer than the ledger accepts for its field.
+    public func problem(with contract: Contract, companyName: String?) -> String? {
+        let unreadable = Self.ownedContractFields.filter(contract.unreadableFields.contains)
+        if !unreadable.isEmpty {
+            return "Autotask sent \(unreadable.count == 1 ? "a value" : "values") that cannot be read for "
+                + unreadable.joined(separator: ", ")
+        }
+        let texts: [(String, String?, Int)] = [
+            ("contractName", contract.contractName, 500), ("company name", companyName, 500),
+            ("contractNumber", contract.contractNumber, 200), ("description", contract.description, 10_000),
+            ("contractType", picklists.label("Contracts", "contractType", contract.contractType), 200),
+            ("contractCategory", picklists.label("Contracts", "contractCategory", contract.contractCategory), 200),
+            (
+                "contractPeriodType", picklists.label("Contracts", "contractPeriodType", contract.contractPeriodType),
+                200
+            ),
+        ]
+        for (field, text, limit) in texts {
+            guard let text, text.count > limit || text.utf8.count > limit * 8 else { continue }
+            return "Autotask sent a \(field) of \(text.count) characters, more than the \(limit) the ledger accepts"
+        }
+        return nil
     }
 
     /// A contract-service snapshot, with the service's name and period, and the units of the unit

@@ -57,6 +57,30 @@ public final class LedgerStore {
         projector = options.readOnly ? nil : try Projector.attach(to: log)
     }
 
+    /// Opens a ledger for queries: read-only when its schema and projections are current, so a query needs
+    /// no write access, waits for no writer and works on read-only media; otherwise as a writer, which
+    /// brings the file up to date first (and says plainly when it cannot).
+    public static func openForQueries(path: String, options: Options = Options()) throws -> LedgerStore {
+        var reading = options
+        reading.readOnly = true
+        reading.create = false
+        if let store = try? LedgerStore(path: path, options: reading),
+            (try? store.log.schemaVersion() == EventLog.latestSchemaVersion && Projector.isCurrent(in: store.log))
+                == true
+        {
+            return store
+        }
+        do {
+            return try LedgerStore(path: path, options: options)
+        } catch let error as EventLogError where error.code == .readOnly {
+            throw EventLogError(
+                .readOnly,
+                "the ledger at \(path) needs a one-time update by this version, and cannot be written here (the "
+                    + "file, its folder or its disk is read-only for this user); run any command once as a user "
+                    + "who can write it, then queries work read-only")
+        }
+    }
+
     /// The connection, for queries of the projection tables.
     public var database: Database { log.database }
 

@@ -40,6 +40,19 @@ public struct SyncDiff: Sendable, Codable, Hashable {
     /// when present), and renewals (`renewedTo`: the Autotask id of the renewal contract).
     public var autotaskStatus: [FieldChange]
 
+    /// The runs of the two that had not finished (`running`, or `interrupted` by a later run): their state is
+    /// what they committed before they stopped, so the diff is partial.
+    public var unfinished: [UnfinishedRun] = []
+
+    /// A run that did not finish, and how far it got.
+    public struct UnfinishedRun: Sendable, Codable, Hashable {
+        public var run: Int
+        /// `running` or `interrupted`.
+        public var status: String
+        /// The contract events it committed.
+        public var committedChanges: Int
+    }
+
     /// Whether nothing differs.
     public var isEmpty: Bool {
         contractsAdded.isEmpty && contractsRemoved.isEmpty && fields.isEmpty && assetsAdded.isEmpty
@@ -59,8 +72,8 @@ extension LedgerStore {
     public func diff(
         _ runA: Int, _ runB: Int, contract: ContractID? = nil, progress: ((Int64, Int64) -> Void)? = nil
     ) throws -> SyncDiff {
-        let positionA = try endPosition(of: runA)
-        let positionB = try endPosition(of: runB)
+        let (positionA, unfinishedA) = try end(of: runA)
+        let (positionB, unfinishedB) = try end(of: runB)
         let scratch = try DiffScratch()
         let (before, after) = try scratch.fold(log, through: positionA, and: positionB, progress: progress)
         let only = contract?.rawValue
@@ -72,6 +85,9 @@ extension LedgerStore {
             contractsAdded: contractsB.subtracting(contractsA).sorted(by: Self.idOrder),
             contractsRemoved: contractsA.subtracting(contractsB).sorted(by: Self.idOrder), fields: [], assetsAdded: [],
             assetsRemoved: [], autotaskStatus: [])
+        diff.unfinished = [unfinishedA, unfinishedB].compactMap { $0 }.reduce(into: []) { runs, run in
+            if !runs.contains(run) { runs.append(run) }
+        }
 
         let fieldSQL = "SELECT contract_id, field, ordinal, value, changed_position FROM contract_fields"
         let fieldsA = try Self.fieldRows(before, fieldSQL)
@@ -107,6 +123,27 @@ extension LedgerStore {
     }
 
     /// The last position of a run: its finishing event, or its stream's last event while it runs.
+    /// Where a run's state ends: its last event when it finished; when it did not (still running, or killed
+    /// and marked interrupted by a later run), the last event it committed itself, with how many contract
+    /// events that was.
+    func end(of run: Int) throws -> (position: Int64, unfinished: SyncDiff.UnfinishedRun?) {
+        guard let row = try syncRun(run), row.status == "running" || row.status == "interrupted" else {
+            return (try endPosition(of: run), nil)
+        }
+        var last = Int64(row.startedPosition)
+        var changes = 0
+        try log.read {
+            try log.cursor(from: Int64(row.startedPosition)).visit { recorded in
+                guard EventMetadata.syncRun(in: recorded.metadata) == run else { return }
+                if recorded.stream == StreamName.sync(run).rawValue || recorded.stream.hasPrefix("contract/") {
+                    last = recorded.position
+                    if recorded.stream.hasPrefix("contract/") { changes += 1 }
+                }
+            }
+        }
+        return (last, SyncDiff.UnfinishedRun(run: run, status: row.status, committedChanges: changes))
+    }
+
     func endPosition(of run: Int) throws -> Int64 {
         if let row = try syncRun(run), let finished = row.finishedPosition { return Int64(finished) }
         guard let last = try log.events(in: StreamName.sync(run).rawValue).last else {

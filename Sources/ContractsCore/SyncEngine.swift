@@ -71,7 +71,9 @@ extension LedgerStore {
                 assetContractIDs: pullAssets
                     ? Set(targets.filter { $0.reference.level == .contract }.map(\.reference.contractID)).sorted() : [])
             do {
-                let (read, fetches) = try await gateway.fetchForSync(request)
+                let (read, fetches) = try await Self.withTimeLimit(options.timeLimit) {
+                    try await gateway.fetchForSync(request)
+                }
                 observations = read
                 try command { transaction, commandID in
                     try append(
@@ -101,6 +103,11 @@ extension LedgerStore {
                 counts.missing += batchCounts.missing
                 counts.failed += batchCounts.failed
                 report.changes += batchChanges
+            } catch let error where Self.isStorageFailure(error) {
+                // The ledger could not take the changes (a full disk, say): record the failure if it fits,
+                // and report the storage problem, not an Autotask one.
+                _ = try? fail("record changes", AutotaskGateway.oneLine(error))
+                throw error
             } catch {
                 return try fail("record changes", AutotaskGateway.oneLine(error))
             }
@@ -121,6 +128,33 @@ extension LedgerStore {
         }
         report.completed = completed
         return report
+    }
+
+    /// Runs the fetch, failing it as a ``SyncFetchError`` when it takes longer than `limit`.
+    static func withTimeLimit<T: Sendable>(
+        _ limit: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw SyncFetchError(
+                    stage: "read Autotask",
+                    reason: "Autotask had not answered every query after \(limit.components.seconds) s, the sync's "
+                        + "time limit; it stopped so as not to hold the ledger and spend the hourly request limit",
+                    completed: [])
+            }
+            return value
+        }
+    }
+
+    /// Whether an error comes from the ledger file rather than from Autotask or the domain.
+    static func isStorageFailure(_ error: any Error) -> Bool {
+        error is SQLiteError || (error as? EventLogError).map { $0.code != .versionConflict } ?? false
     }
 
     /// Marks runs left `running` as interrupted, picks the contracts, and records `SyncStarted`.
@@ -177,6 +211,13 @@ extension LedgerStore {
             var changes: [(contract: ContractID, events: [LedgerEvent])] = []
             for target in batch {
                 let state = try contractState(target.id)
+                if let problem = observations.unreadable[target.reference.contractID] {
+                    counts.failed += 1
+                    try append(
+                        [SyncContractFailed(contractID: target.id, reason: problem).event], to: .sync(run),
+                        expected: .any, in: transaction, commandID: commandID, syncRun: run, actor: "sync")
+                    continue
+                }
                 let observation = observations.observation(for: target.reference, pullAssets: pullAssets)
                 let events: [LedgerEvent]
                 do {

@@ -14,12 +14,19 @@ public final class Database {
         public var create: Bool
         /// How long a writer waits for another connection's lock before `SQLITE_BUSY`, in milliseconds.
         public var busyTimeoutMilliseconds: Int32
+        /// Read-only, and the file cannot change while open (read-only media): SQLite takes no lock and
+        /// creates no `-shm` file. Only for a file without a `-wal`.
+        public var immutable: Bool
 
         /// Creates options; by default read-write, no creation, and a five-second busy timeout.
-        public init(readOnly: Bool = false, create: Bool = false, busyTimeoutMilliseconds: Int32 = 5_000) {
-            self.readOnly = readOnly
+        public init(
+            readOnly: Bool = false, create: Bool = false, busyTimeoutMilliseconds: Int32 = 5_000,
+            immutable: Bool = false
+        ) {
+            self.readOnly = readOnly || immutable
             self.create = create
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            self.immutable = immutable
         }
     }
 
@@ -38,7 +45,13 @@ public final class Database {
         var flags: Int32 = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         flags |= options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if options.create && !options.readOnly { flags |= SQLITE_OPEN_CREATE }
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        var target = path
+        if options.immutable {
+            flags |= SQLITE_OPEN_URI
+            let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+            target = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+        }
+        let code = sqlite3_open_v2(target, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) }
             if let handle { sqlite3_close_v2(handle) }

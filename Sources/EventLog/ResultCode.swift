@@ -29,6 +29,8 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let locked = ResultCode(rawValue: SQLITE_LOCKED)
     public static let readonly = ResultCode(rawValue: SQLITE_READONLY)
     public static let ioError = ResultCode(rawValue: SQLITE_IOERR)
+    /// `SQLITE_FULL`, the disk (or the file system's quota) is full.
+    public static let full = ResultCode(rawValue: SQLITE_FULL)
     public static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
     public static let cantOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
     public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)

@@ -17,7 +17,8 @@ struct NightlyJobTests {
         let harness = try await LedgerHarness.start()
         defer { Task { try await harness.stop() } }
         try await harness.expectSuccess(["import", "--company", "101", "--contract", "1001"])
-        let lock = open(harness.ledger + ".sync-lock", O_RDWR | O_CREAT, 0o600)
+        // A sync holds an exclusive flock on the ledger file itself.
+        let lock = open(harness.ledger, O_RDONLY)
         #expect(lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0)
 
         let busy = try await harness.expectFailure(["sync"], status: 75)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractsCore
+import Foundation
 import Ledger
 
 /// `contracts diff RUN_A RUN_B`: the state at the end of one sync run against the end of another.
@@ -31,7 +32,7 @@ struct Diff: AsyncParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let reporter = progress.reporter(task: "diff", unit: "events")
         let diff = try store.diff(
             runA, runB, contract: contract?.id,
@@ -75,6 +76,17 @@ struct Diff: AsyncParsableCommand {
             rows: rows)
         if format.format == .table {
             print("Sync #\(diff.runA) (position \(diff.positionA)) -> sync #\(diff.runB) (position \(diff.positionB))")
+        }
+        for run in diff.unfinished {
+            // A partial state is labelled: on stdout for people, on stderr beside JSON or CSV.
+            let note =
+                "Partial: sync #\(run.run) did not finish (\(run.status)); its state is what it committed "
+                + "before it stopped (\(run.committedChanges) contract \(run.committedChanges == 1 ? "event" : "events"))."
+            if format.format == .table {
+                print(note)
+            } else {
+                FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+            }
         }
         print(set.rendered(format.format, empty: "No differences."))
     }

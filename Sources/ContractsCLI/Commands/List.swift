@@ -14,7 +14,7 @@ struct List: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let contracts = try ledger.open().contracts(companyID: company)
+        let contracts = try ledger.openForQueries().contracts(companyID: company)
         let table = format.format == .table
         let rows = RowSet(
             [

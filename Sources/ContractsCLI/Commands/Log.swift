@@ -23,7 +23,7 @@ struct Log: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let cursor = try store.log.cursor(from: from)
         var rows = RowSet([
             ("position", "POSITION"), ("recordedAt", "RECORDED (UTC)"), ("stream", "STREAM"), ("version", "#"),

@@ -19,7 +19,7 @@ struct Runs: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let runs = try store.syncRuns()
         let rows = RowSet(
             [

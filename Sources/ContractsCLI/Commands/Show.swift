@@ -18,7 +18,7 @@ struct Show: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let row = try store.existingContract(contract.id)
         let fields = try store.fields(of: contract.id)
         let assets = try store.assets(of: contract.id)

@@ -41,6 +41,7 @@ struct Sync: AsyncParsableCommand {
               3    The ledger file has a problem (missing, not a ledger, damaged, newer).
               4    The run failed because Autotask could not answer; the message says what to fix.
               75   The ledger is busy with another sync (after --wait, if given); try again later.
+              6    The disk holding the ledger is full; free some space and run it again.
               130  SIGINT or SIGTERM stopped the run; it is recorded as interrupted.
 
             \(NightlyRecipes.help)
@@ -57,6 +58,13 @@ struct Sync: AsyncParsableCommand {
                 + "the contracts whose auto-sync is off.",
             valueName: "manual|nightly"))
     var trigger: SyncTrigger = .manual
+
+    @Option(
+        help: ArgumentHelp(
+            "How long reading Autotask may take before the run fails, so that a server that never stops "
+                + "answering cannot hold the ledger and spend the hourly request limit.",
+            valueName: "seconds"))
+    var timeLimit: Int = 3600
 
     @Flag(help: "Print only the changes and failures: nothing when the run completed and nothing changed.")
     var quiet = false
@@ -75,6 +83,9 @@ struct Sync: AsyncParsableCommand {
     @OptionGroup var autotask: AutotaskOptions
 
     func validate() throws {
+        guard (1...86_400).contains(timeLimit) else {
+            throw ValidationError("--time-limit must be between 1 and 86400 seconds")
+        }
         guard wait >= 0, wait <= 86_400 else { throw ValidationError("--wait takes 0 to 86400 seconds") }
     }
 
@@ -91,25 +102,35 @@ struct Sync: AsyncParsableCommand {
                     done: progress.checked, total: progress.total, requests: progress.requests,
                     stage: progress.stage)
             },
-            lockWaitSeconds: wait, interruption: trap.interruption)
+            timeLimit: .seconds(timeLimit), lockWaitSeconds: wait, interruption: trap.interruption)
         let gatewayOptions = autotask
-        let report = try await trap.run("sync", stopped: "the ledger is consistent; run `contracts sync` again") {
-            try await gatewayOptions.withGateway(settings) { gateway in
-                try await store.sync(gateway: gateway, options: options)
+        let (report, zone, head) = try await trap.run(
+            "sync", stopped: "the ledger is consistent; run `contracts sync` again"
+        ) {
+            let (report, zone) = try await gatewayOptions.withGateway(settings) { gateway in
+                (try await store.sync(gateway: gateway, options: options), gateway.client.resolvedZoneURL)
             }
+            // The anchor an auditor keeps outside the ledger (`ledger-replay --anchor`).
+            let head = try store.log.head().map {
+                "\($0.position) \($0.hash.map { String(format: "%02x", $0) }.joined())"
+            }
+            return (report, zone, head)
         }
         reporter.finish()
         switch format {
-        case .json: print(SyncReportJSON.render(report).pretty())
-        case .text: printText(report)
+        case .json: print(SyncReportJSON.render(report, zone: zone, head: head).pretty())
+        case .text:
+            printText(report, zone: zone)
+            if let head, !quiet { print("Ledger head: \(head)") }
         }
         if let failure = report.failureError { throw failure }
     }
 
-    private func printText(_ report: SyncReport) {
+    private func printText(_ report: SyncReport, zone: URL?) {
         for interrupted in report.interruptedRuns {
             print("Sync #\(interrupted) never finished (its process stopped); marked interrupted.")
         }
+        if let zone, !quiet { print("Autotask zone: \(zone.absoluteString)") }
         if !quiet || report.completed?.failed ?? 0 > 0 || !report.changes.isEmpty {
             print(report.summary)
         }

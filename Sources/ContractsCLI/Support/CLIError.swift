@@ -14,6 +14,8 @@ enum ExitStatus: Int32, Sendable {
     case autotaskProblem = 4
     /// Something unexpected.
     case unexpected = 5
+    /// The disk holding the ledger is full; nothing was recorded.
+    case diskFull = 6
     /// The ledger is busy: another sync holds it, or another process holds its write lock (`EX_TEMPFAIL`).
     case busy = 75
     /// SIGINT or SIGTERM stopped the command (128 + SIGINT, as shells report it).

@@ -34,6 +34,11 @@ enum ErrorReport {
             return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
+        case let error as SQLiteError where error.code.primaryResultCode == .full:
+            return (
+                .diskFull,
+                "disk full: the disk holding the ledger has no room, so nothing was recorded; free some space and try again"
+            )
         case let error as SQLiteError:
             return (.ledgerProblem, "the ledger file could not be read or written (\(error)); check the file")
         case let error as ValidationError:
@@ -69,6 +74,7 @@ enum ErrorReport {
         switch code {
         case .invalidArgument: .unexpected
         case .busy: .busy
+        case .diskFull: .diskFull
         default: .ledgerProblem
         }
     }

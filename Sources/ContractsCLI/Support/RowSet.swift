@@ -29,20 +29,50 @@ struct RowSet: Sendable {
         }
     }
 
-    /// Aligned columns with a header and a rule; the last column is not padded.
+    /// The widest a column other than the last is in a table; longer values are cut with `…` (JSON and CSV
+    /// carry them in full).
+    static let maxColumnWidth = 120
+
+    /// Aligned columns with a header and a rule; the last column is not padded. Linear in the size of the
+    /// output: no cell is padded past ``maxColumnWidth``, and trailing spaces are dropped as lines are built.
     func table() -> String {
-        let cells = [columns.map(\.title)] + rows.map { $0.map { Self.oneLine($0.plainText) } }
-        var widths = Array(repeating: 0, count: columns.count)
-        for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+        let last = columns.count - 1
+        func cell(_ text: String, _ index: Int) -> String {
+            let line = Self.oneLine(text)
+            guard index != last else { return line }
+            return Self.clipped(line, to: Self.maxColumnWidth)
         }
-        var lines = [line(cells[0]), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
-        lines += cells.dropFirst().map(line)
-        return lines.map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
-            .joined(separator: "\n")
+        let cells =
+            [columns.enumerated().map { cell($1.title, $0) }]
+            + rows.map { $0.enumerated().map { cell($1.plainText, $0) } }
+        let counts = cells.map { $0.map(\.count) }
+        var widths = Array(repeating: 0, count: columns.count)
+        for row in counts { for (index, count) in row.enumerated() { widths[index] = max(widths[index], count) } }
+        func line(_ row: [String], _ counts: [Int]) -> String {
+            var text = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += "  " }
+                text += cell
+                if index < row.count - 1 { text += String(repeating: " ", count: widths[index] - counts[index]) }
+            }
+            while text.last?.isWhitespace == true { text.removeLast() }
+            return text
+        }
+        var lines = [line(cells[0], counts[0])]
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for (row, rowCounts) in zip(cells.dropFirst(), counts.dropFirst()) { lines.append(line(row, rowCounts)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text cut to `width` characters, the last of them `…`, when it is longer.
+    static func clipped(_ text: String, to width: Int) -> String {
+        var count = 0
+        var end = text.startIndex
+        while end < text.endIndex, count < width {
+            text.formIndex(after: &end)
+            count += 1
+        }
+        return end == text.endIndex ? text : String(text[..<text.index(before: end)]) + "…"
     }
 
     /// RFC 4180 CSV: a header of keys, then rows; fields with commas, quotes, line breaks or edge spaces quoted.

@@ -1,10 +1,11 @@
 import ContractsCore
+import Foundation
 import Ledger
 
 /// `contracts sync --format json`: the run as one JSON object with stable keys.
 enum SyncReportJSON {
     /// `{"run":3,"trigger":"nightly","status":"completed","contractsTotal":...,"changes":[...]}`.
-    static func render(_ report: SyncReport) -> JSONValue {
+    static func render(_ report: SyncReport, zone: URL?, head: String?) -> JSONValue {
         let status =
             report.completed != nil
             ? "completed" : report.interruption != nil ? "interrupted" : report.failure != nil ? "failed" : "running"
@@ -25,6 +26,8 @@ enum SyncReportJSON {
             ("failureReason", .text(report.failure?.reason)),
             ("interruptedBy", .text(report.interruption)),
             ("earlierRunsMarkedInterrupted", .array(report.interruptedRuns.map { .int($0) })),
+            ("zone", .text(zone?.absoluteString)),
+            ("ledgerHead", .text(head)),
             (
                 "changes",
                 .array(
