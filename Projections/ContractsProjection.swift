@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// The current contracts, one row each, with the imported marker and the Autotask ids.
 ///

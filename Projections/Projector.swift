@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 
 /// Keeps every projection up to date inside the log's append transaction, and rebuilds them from the log.
 ///
@@ -73,7 +74,7 @@ public final class Projector {
     }
 
     /// The log position the projections in `database` have reached.
-    public static func position(in database: Database) throws -> Int64 {
+    package static func position(in database: Database) throws -> Int64 {
         try database.scalarInt("SELECT position FROM projection_position WHERE id = 1") ?? 0
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// The append-only event log in one SQLite file: open, append, read and verify.
 ///
@@ -34,13 +35,16 @@ public final class EventLog {
     }
 
     /// The connection; `Projections` uses it for its own tables.
-    public let database: Database
+    package let database: Database
     let options: Options
     /// Called inside the write transaction for every appended event, in position order.
     /// A throw rolls the whole append back.
-    public var appendHook: ((RecordedEvent, Database) throws -> Void)?
+    package var appendHook: ((RecordedEvent, Database) throws -> Void)?
     /// Why appends are refused (the append-only triggers are gone, or an event is missing), found at open.
     var appendRefusal: String?
+
+    /// The path of the ledger file.
+    public var path: String { database.path }
 
     /// The highest log schema version this software knows.
     public static var latestSchemaVersion: Int { LogSchema.migrator.latestVersion }
@@ -184,12 +188,17 @@ public final class EventLog {
             }
             try database.execute("PRAGMA application_id = \(LogSchema.applicationID)")
         }
-        try LogSchema.migrator.checkNotNewer(database)
-        guard try database.tableExists("events") || !options.readOnly else {
-            throw EventLogError(.notALedger, "\(database.path) is not a ledger: it has no event table")
-        }
-        if !options.readOnly {
-            try LogSchema.migrator.migrate(database, upTo: options.migrateUpTo, now: options.clock())
+        do {
+            try LogSchema.migrator.checkNotNewer(database)
+            guard try database.tableExists("events") || !options.readOnly else {
+                throw EventLogError(.notALedger, "\(database.path) is not a ledger: it has no event table")
+            }
+            if !options.readOnly {
+                try LogSchema.migrator.migrate(
+                    database, upTo: options.migrateUpTo, appliedAt: Timestamp.format(options.clock()))
+            }
+        } catch let error as NewerSchemaError {
+            throw EventLogError(.newerSchema, error.description)
         }
     }
 

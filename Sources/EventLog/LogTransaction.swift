@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// A write transaction of the log: appends to one or more streams, and the connection for callers' own tables.
 ///
@@ -6,7 +7,7 @@ import Foundation
 public final class LogTransaction {
     let log: EventLog
     /// The connection, for reads and writes of other tables inside the same transaction.
-    public var database: Database { log.database }
+    package var database: Database { log.database }
     private var tip: (position: Int64, hash: Data)?
     private var streamVersions: [String: Int64] = [:]
     private var stamp: String?

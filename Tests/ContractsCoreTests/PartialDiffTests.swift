@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import Projections
 import Testing
 
 @testable import ContractsCore
@@ -32,7 +33,7 @@ struct PartialDiffTests {
             #expect(
                 diff.fields.contains { $0.contract == ids[0].rawValue && $0.to == "Renamed while the run was killed" })
             #expect(diff.unfinished.map(\.run) == [2])
-            #expect(diff.unfinished.first?.status == "running")
+            #expect(diff.unfinished.first?.status == .running)
             #expect((diff.unfinished.first?.committedChanges ?? 0) >= 1)
         }
     }

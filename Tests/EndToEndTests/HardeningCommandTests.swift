@@ -1,4 +1,6 @@
+import EventLog
 import Foundation
+import SQLite
 import TestSupport
 import Testing
 
@@ -56,5 +58,21 @@ struct HardeningCommandTests {
             let run = try await harness.run(["init", "--primary", "autotask"], ledger: path)
             #expect(run.status == 2 && run.errorLines.count == 1, "\(path): \(run)")
         }
+    }
+
+    @Test("queries answer while another process holds the write lock past the busy timeout")
+    func queriesDoNotWaitForWriters() async throws {
+        let harness = try await LedgerHarness.start()
+        defer { Task { try await harness.stop() } }
+        try await harness.expectSuccess(["import", "--company", "101", "--contract", "1001"])
+        let writer = try Database(path: harness.ledger)
+        try writer.execute("BEGIN IMMEDIATE")
+        defer { try? writer.execute("ROLLBACK") }
+        for query in [["list"], ["show", "LC-1"], ["runs"], ["log"]] {
+            let run = try await harness.run(query)
+            #expect(run.status == 0, "\(query[0]) behind a held write: \(run)")
+        }
+        let edit = try await harness.run(["edit", "LC-1", "--set", "notes=x"])
+        #expect(edit.status == 75 && edit.stderr.contains("busy"), "\(edit)")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContractsCore
 import Foundation
 import Ledger
+import Projections
 
 /// `contracts browse`: a company's Autotask contracts (and services), with those already imported flagged.
 struct Browse: AsyncParsableCommand {
@@ -50,7 +51,7 @@ struct Browse: AsyncParsableCommand {
         }
     }
 
-    static func rows(_ result: BrowseResult, imported: [String: ContractID], table: Bool) -> RowSet {
+    static func rows(_ result: BrowseResult, imported: ImportedReferences, table: Bool) -> RowSet {
         var rows = RowSet([
             ("imported", ""), ("level", "LEVEL"), ("contractID", "CONTRACT"), ("contractServiceID", "SERVICE"),
             ("name", "NAME"), ("type", "TYPE"), ("status", "STATUS"), ("startDate", "START"), ("endDate", "END"),
@@ -58,7 +59,7 @@ struct Browse: AsyncParsableCommand {
         ])
         let servicesByContract = Dictionary(grouping: result.services, by: \.contractID)
         for contract in result.contracts {
-            let lci = imported["contract:\(contract.contractID)"]
+            let lci = imported.contract(importingContract: contract.contractID)
             rows.rows.append([
                 table ? .string(lci == nil ? "" : "**") : .bool(lci != nil), .string("contract"),
                 .int(contract.contractID), .null, .string(contract.name), .string(contract.type),
@@ -67,7 +68,7 @@ struct Browse: AsyncParsableCommand {
                 .null, .text(contract.billingCycle), .text(lci?.rawValue),
             ])
             for service in servicesByContract[contract.contractID] ?? [] {
-                let lci = imported["service:\(service.contractServiceID)"]
+                let lci = imported.contract(importingService: service.contractServiceID)
                 rows.rows.append([
                     table ? .string(lci == nil ? "" : "**") : .bool(lci != nil), .string("service"),
                     .int(contract.contractID), .int(service.contractServiceID),

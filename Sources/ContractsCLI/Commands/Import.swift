@@ -120,7 +120,7 @@ struct Import: AsyncParsableCommand {
         var skipped: [(what: String, existing: ContractID)] = []
         var contractSources: [ContractImportSource] = []
         for source in plan.contracts {
-            if let existing = imported["contract:\(source.contract.contractID)"] {
+            if let existing = imported.contract(importingContract: source.contract.contractID) {
                 skipped.append(("contract \(source.contract.contractID)", existing))
             } else {
                 contractSources.append(source)
@@ -128,7 +128,7 @@ struct Import: AsyncParsableCommand {
         }
         var serviceSources: [ServiceImportSource] = []
         for source in plan.services {
-            if let existing = imported["service:\(source.service.contractServiceID)"] {
+            if let existing = imported.contract(importingService: source.service.contractServiceID) {
                 skipped.append(("service \(source.service.contractServiceID)", existing))
             } else {
                 serviceSources.append(source)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractsCore
+import Projections
 
 /// `contracts list`: the LCI contracts, imported ones marked `**`.
 struct List: AsyncParsableCommand {
@@ -44,6 +45,6 @@ struct List: AsyncParsableCommand {
         }
         if let contract = row.autotaskContractID, row.imported { return "Autotask contract \(contract)" }
         if let source = row.copiedFrom { return "copy of \(source)" }
-        return row.origin
+        return row.origin.rawValue
     }
 }

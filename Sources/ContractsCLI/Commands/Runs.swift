@@ -30,8 +30,9 @@ struct Runs: AsyncParsableCommand {
             ],
             rows: runs.map { run in
                 [
-                    .int(run.run), .string(run.trigger), .string(run.scope), .string(run.startedAt),
-                    .int(run.durationMilliseconds), .string(run.status), .int(run.contractsTotal), .int(run.checked),
+                    .int(run.run), .string(run.trigger.rawValue), .string(run.scope), .string(run.startedAt),
+                    .int(run.durationMilliseconds), .string(run.status.rawValue), .int(run.contractsTotal),
+                    .int(run.checked),
                     .int(run.changed), .int(run.unchanged), .int(run.missing), .int(run.failed), .int(run.requests),
                     .text(
                         run.failureStage.map { "\($0): \(run.failureReason ?? "")" }

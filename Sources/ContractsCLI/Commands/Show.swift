@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractsCore
+import Projections
 
 /// `contracts show`: one contract with every field and its owner, its assets and its Autotask ids.
 struct Show: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct Show: AsyncParsableCommand {
         let assets = try store.assets(of: contract.id)
         let fieldRows = RowSet(
             [("field", "FIELD"), ("value", "VALUE"), ("owner", "OWNER")],
-            rows: fields.map { [.string($0.field), .text($0.value), .string($0.owner)] })
+            rows: fields.map { [.string($0.field.rawValue), .text($0.value), .string($0.owner.rawValue)] })
         let assetRows = RowSet(
             [
                 ("assetID", "ASSET"), ("name", "NAME"), ("serialNumber", "SERIAL"), ("type", "TYPE"),
@@ -37,8 +38,8 @@ struct Show: AsyncParsableCommand {
                 ]
             })
         let summary: [(String, JSONValue)] = [
-            ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin)),
-            ("level", .text(row.level)), ("autotaskContractID", .int(row.autotaskContractID)),
+            ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin.rawValue)),
+            ("level", .text(row.level?.rawValue)), ("autotaskContractID", .int(row.autotaskContractID)),
             ("autotaskContractServiceID", .int(row.autotaskContractServiceID)), ("companyID", .int(row.companyID)),
             ("autoSync", .bool(row.autoSync)), ("missingReason", .text(row.missingReason)),
             ("renewedTo", .int(row.renewedTo)), ("copiedFrom", .text(row.copiedFrom)),

@@ -34,12 +34,12 @@ enum ErrorReport {
             return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
-        case let error as SQLiteError where error.code.primaryResultCode == .full:
+        case let error as any LedgerStorageError where error.isDiskFull:
             return (
                 .diskFull,
                 "disk full: the disk holding the ledger has no room, so nothing was recorded; free some space and try again"
             )
-        case let error as SQLiteError:
+        case let error as any LedgerStorageError:
             return (.ledgerProblem, "the ledger file could not be read or written (\(error)); check the file")
         case let error as ValidationError:
             return (.badInput, error.message)

@@ -1,0 +1,16 @@
+import Autotask
+import Ledger
+
+/// A sync fetch that failed, with the stage it failed at and the fetches completed before it.
+public struct SyncFetchError: Error, CustomStringConvertible {
+    /// Such as `fetch Contracts`.
+    public var stage: String
+    /// The error, in one line (the client never puts the secret in a message).
+    public var reason: String
+    /// The fetches completed before the failure.
+    public var completed: [SyncFetched]
+    /// The Autotask error's code, when Autotask's answer was the failure.
+    public var autotaskCode: AutotaskError.Code?
+
+    public var description: String { "\(stage): \(reason)" }
+}
