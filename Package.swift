@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "ContractsCore", "Projections", "EventLog", "Ledger", "Autotask", "AutotaskSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // A local Autotask REST API v1.0 with a seeded data set, faults and an admin API.
@@ -125,7 +126,7 @@ let package = Package(
             path: "Tools/Reliability/Campaigns"
         ),
         .executableTarget(
-            name: "Reliability", dependencies: ["ReliabilityCampaigns"], path: "Tools/Reliability/Driver"
+            name: "Reliability", dependencies: ["ReliabilityCampaigns", "EventLog"], path: "Tools/Reliability/Driver"
         ),
         .testTarget(
             name: "ReliabilityTests",
@@ -160,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "AutotaskSandbox", "ContractsCLI", "LedgerReplay", "Benchmarks", "TestSupport", "EventLog",
+                "AutotaskSandbox", "ContractsCLI", "LedgerReplay", "Benchmarks", "TestSupport", "EventLog", "SQLite",
             ]
         ),
     ],

@@ -121,12 +121,15 @@ struct SyncRunsProjection: Projection {
         case .syncInterrupted(let interrupted):
             try database.execute(
                 """
-                UPDATE sync_runs SET status = 'interrupted', finished_at = ?, finished_position = ?, interrupted_by = ?
+                UPDATE sync_runs SET status = 'interrupted', finished_at = ?, finished_position = ?, interrupted_by = ?,
+                    failure_reason = ?
                 WHERE run = ?
                 """,
                 [
                     .text(recorded.recordedAt), .integer(recorded.position),
-                    .integer(Int64(interrupted.noticedByRun)), .integer(Int64(run)),
+                    .integer(Int64(interrupted.noticedByRun)),
+                    interrupted.signal.map { DatabaseValue.text("stopped by \($0)") } ?? DatabaseValue.null,
+                    .integer(Int64(run)),
                 ])
         default:
             break

@@ -22,11 +22,21 @@ public final class ProjectionScratch {
     /// Folds the projections over `log` up to two positions into two scratch databases, reading the log
     /// only once: up to the earlier position, a copy (`VACUUM INTO`), then the copy on to the later one
     /// by the same projector, which still holds every contract's state.
-    public func fold(_ log: EventLog, through first: Int64, and second: Int64) throws
-        -> (ProjectionReader, ProjectionReader)
-    {
+    ///
+    /// `progress` (which costs reading each event's metadata, so leave it nil when nothing is shown) is
+    /// called every 4,096 events with the position reached and the later position.
+    public func fold(
+        _ log: EventLog, through first: Int64, and second: Int64, progress: ((Int64, Int64) -> Void)? = nil
+    ) throws -> (ProjectionReader, ProjectionReader) {
         let (early, late) = (min(first, second), max(first, second))
         let projector = Projector.folding(log)
+        if let progress {
+            progress(0, late)
+            projector.observer = { recorded, _ in
+                if recorded.position & 4095 == 0 { progress(recorded.position, late) }
+            }
+        }
+        defer { progress?(late, late) }
         let earlyReader = try fold(log, through: early, name: "early", projector: projector)
         let latePath = folder.appendingPathComponent("late.db").path
         try earlyReader.database.execute("VACUUM INTO '\(latePath.replacingOccurrences(of: "'", with: "''"))'")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventLog
 import Foundation
 
 /// The `contracts` command: the root of every subcommand.
@@ -20,12 +21,17 @@ struct Contracts: AsyncParsableCommand {
               0  The command succeeded.
               1  A ledger rule refused the command (an Autotask-owned field, an import already made).
               2  The input was wrong (usage, an unknown id, a malformed FIELD=VALUE, a missing secret).
-              3  The ledger file has a problem (missing, not a ledger, damaged, newer, busy).
+              3  The ledger file has a problem (missing, not a ledger, damaged, newer).
               4  Autotask could not answer (unreachable, authentication, permission, throttling), or a sync run failed.
               5  Something unexpected happened.
               6  The disk holding the ledger is full; nothing was recorded, and the ledger is intact.
+              75  The ledger is busy: another sync holds it, or another process holds its write lock past the
+                  wait; try again later (`sync --wait SECONDS` waits for it).
+              130  SIGINT or SIGTERM stopped the command; what was written before is complete, nothing is
+                  half-applied.
             A refused or failed command leaves the ledger exactly as it was.
             """,
+        version: "contracts \(LedgerVersion.description)",
         subcommands: [
             Init.self,
             Connect.self,
@@ -66,6 +72,16 @@ struct Contracts: AsyncParsableCommand {
             if exitCode(for: error) == .success {
                 print(fullMessage(for: error))
                 return 0
+            }
+            if let typed = arguments.first, !typed.hasPrefix("-") {
+                let names = configuration.subcommands.map { $0._commandName } + ["help"]
+                if !names.contains(typed) {
+                    let hint = Suggestion.closest(to: typed, among: names).map { " (did you mean `contracts \($0)`?)" }
+                    return ErrorReport.print(
+                        CLIError(
+                            .badInput,
+                            "unknown command '\(typed)'\(hint ?? ""); `contracts help` lists the commands"))
+                }
             }
             var message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
             while message.last == "." { message.removeLast() }

@@ -153,6 +153,14 @@ public final class EventLog {
         defer {
             for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
         }
+        // The ledger holds clients' contracts: readable by its owner only. SQLite gives the -wal and -shm
+        // files the mode of the database file, so creating it 0600 covers all three.
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw EventLogError(.cannotOpen, "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        _ = fchmod(descriptor, 0o600)
+        close(descriptor)
         do {
             let database = try Database(
                 path: temporary,

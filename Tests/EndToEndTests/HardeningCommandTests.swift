@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import SQLite
 import Synchronization
 import TestSupport
 import Testing
@@ -83,6 +84,6 @@ struct HardeningCommandTests {
             #expect(run.status == 0, "\(query[0]) behind a held write: \(run)")
         }
         let edit = try await harness.run(["edit", "LC-1", "--set", "notes=x"])
-        #expect(edit.status == 3 && edit.stderr.contains("busy"), "\(edit)")
+        #expect(edit.status == 75 && edit.stderr.contains("busy"), "\(edit)")
     }
 }

@@ -116,9 +116,22 @@ struct ReplayCommandTests {
         }
         #expect(!FileManager.default.fileExists(atPath: missing), "ledger-replay created the missing ledger")
 
-        let usage = try await tool.run([])
+        // Without a path it audits CONTRACTS_LEDGER's ledger, else the default one, as `contracts` does.
+        var environment = ProcessInfo.processInfo.environment
+        environment["CONTRACTS_LEDGER"] = nil
+        environment["XDG_DATA_HOME"] = nil
+        environment["HOME"] = directory.path("home")
+        let defaulted = try await ContractsExecutable(
+            folder: directory.url, environment: environment, product: "ledger-replay"
+        ).run([])
+        #expect(defaulted.status == 2 && defaulted.errorLines.count == 1, "\(defaulted)")
+        #expect(
+            defaulted.stderr.contains(
+                "there is no ledger at \(directory.path("home"))/.local/share/contracts/ledger.sqlite"),
+            "\(defaulted)")
+        let usage = try await tool.run([missing, "--run", "0"])
         #expect(usage.status == 2 && usage.errorLines.count == 1, "\(usage)")
-        #expect(usage.stderr.contains("Missing expected argument '<ledger>'; see `ledger-replay --help`"))
+        #expect(usage.stderr.contains("see `ledger-replay --help`"), "\(usage)")
         let help = try await tool.run(["--help"])
         #expect(help.status == 0 && help.stdout.contains("EXIT CODES") && help.stderr.isEmpty, "\(help)")
     }

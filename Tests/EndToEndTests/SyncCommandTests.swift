@@ -92,7 +92,7 @@ struct SyncCommandTests {
         #expect(manual.stdout.contains("LC-1: Autotask changed name"))
     }
 
-    @Test("a second sync is refused while one runs (exit 3); a failed run exits 4; an unknown run in diff exits 2")
+    @Test("a second sync is refused while one runs (exit 75); a failed run exits 4; an unknown run in diff exits 2")
     func refusalsAndFailures() async throws {
         let harness = try await LedgerHarness.start()
         defer { Task { try await harness.stop() } }
@@ -105,7 +105,7 @@ struct SyncCommandTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         let second = try await harness.run(["sync"])
-        #expect(second.status == 3, "\(second)")
+        #expect(second.status == 75, "\(second)")
         #expect(second.errorLines.count == 1)
         #expect(second.stderr.hasPrefix("error: the ledger is busy: another sync is already running"))
         #expect(second.stderr.contains("wait for it to finish"))

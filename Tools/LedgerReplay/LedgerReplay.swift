@@ -3,6 +3,8 @@ import ContractsCore
 import EventLog
 import Foundation
 
+extension ProgressReporter.Mode: ExpressibleByArgument {}
+
 /// `ledger-replay LEDGER [--run N] [--format text|json]`: audits a ledger read-only.
 @main
 struct LedgerReplay: AsyncParsableCommand {
@@ -24,15 +26,28 @@ struct LedgerReplay: AsyncParsableCommand {
               2  The file cannot be audited (missing, a folder, not a ledger), the
                  run asked for does not exist, or the command line is wrong.
 
-            Example: ledger-replay ~/.local/share/contracts/ledger.sqlite --run 3
-            """)
+            Example: ledger-replay ~/.local/share/contracts/ledger.sqlite --run 3 (or, with CONTRACTS_LEDGER set, \
+            ledger-replay --run 3)
+            """,
+        version: "ledger-replay \(LedgerVersion.description)")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: ArgumentHelp("The ledger file to audit; it is opened read-only.", valueName: "ledger"))
-    var ledger: String
+    @Argument(
+        help: ArgumentHelp(
+            "The ledger file to audit; it is opened read-only. Without it, CONTRACTS_LEDGER is used, then "
+                + "ledger.sqlite in the user's data folder, as `contracts` does.",
+            valueName: "ledger"))
+    var ledgerArgument: String?
+
+    @Option(
+        help: "Progress on standard error: auto (a bar on a terminal, else nothing), json (one object a line) or none.")
+    var progress: ProgressReporter.Mode = .auto
+
+    /// The ledger audited: the argument, else CONTRACTS_LEDGER, else the default path.
+    var ledger: String { LedgerLocation.resolve(ledgerArgument, environment: ProcessInfo.processInfo.environment) }
 
     @Option(
         name: .customLong("run"),
@@ -76,7 +91,11 @@ struct LedgerReplay: AsyncParsableCommand {
     func run() async throws {
         var report: AuditReport
         do {
-            report = try await AuditLedger.audit(path: ledger, run: onlyRun)
+            let reporter = ProgressReporter(task: "replay", unit: "events", mode: progress)
+            report = try await AuditLedger.audit(path: ledger, run: onlyRun) { done, total in
+                reporter.update(done: Int(done), total: Int(total), stage: "rebuild")
+            }
+            reporter.finish()
             if let anchor {
                 guard let text = try? String(contentsOfFile: anchor, encoding: .utf8) else {
                     Self.fail("cannot read the anchor file \(anchor)", status: 2)

@@ -29,9 +29,16 @@ struct Diff: AsyncParsableCommand {
 
     @OptionGroup var format: FormatOptions
 
+    @OptionGroup var progress: ProgressOptions
+
     func run() async throws {
         let store = try ledger.openForQueries()
-        let diff = try store.diff(runA, runB, contract: contract?.id)
+        let reporter = progress.reporter(task: "diff", unit: "events")
+        let diff = try store.diff(
+            runA, runB, contract: contract?.id,
+            progress: reporter.isActive
+                ? { done, total in reporter.update(done: Int(done), total: Int(total), stage: "fold") } : nil)
+        reporter.finish()
         var rows: [[JSONValue]] = []
         for id in diff.contractsAdded { rows.append([.string(id), .string("contract added"), .null, .null, .null]) }
         for id in diff.contractsRemoved {

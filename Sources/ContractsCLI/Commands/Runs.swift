@@ -36,7 +36,11 @@ struct Runs: AsyncParsableCommand {
                     .int(run.changed), .int(run.unchanged), .int(run.missing), .int(run.failed), .int(run.requests),
                     .text(
                         run.failureStage.map { "\($0): \(run.failureReason ?? "")" }
-                            ?? run.interruptedBy.map { "interrupted (noticed by #\($0))" }),
+                            ?? run.interruptedBy.map { noticed in
+                                noticed == run.run
+                                    ? "interrupted (\(run.failureReason ?? "stopped by a signal"))"
+                                    : "interrupted (noticed by #\(noticed))"
+                            }),
                 ]
             })
         print(rows.rendered(format.format, empty: "No sync runs yet; run `contracts sync`."))

@@ -7,6 +7,11 @@ extension SyncTrigger: ExpressibleByArgument {}
 
 /// `contracts sync`: refreshes the imported contracts from Autotask as one recorded sync run.
 struct Sync: AsyncParsableCommand {
+    /// How the run is printed.
+    enum Output: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     static let configuration = CommandConfiguration(
         abstract: "Refreshes the imported contracts from Autotask and records only what changed.",
         discussion: """
@@ -19,22 +24,27 @@ struct Sync: AsyncParsableCommand {
 
             A scheduler runs `contracts sync --trigger nightly`, which leaves out the contracts whose nightly sync \
             was turned off with `contracts auto-sync ID off`; a manual sync includes them. Only one sync runs on a \
-            ledger at a time: a second one is refused while the first is running. If a run fails part way, the \
-            ledger stays consistent and the next run finishes the work.
+            ledger at a time: a second one is refused at once (exit 75), or waits up to --wait SECONDS for the \
+            first to finish. If a run fails part way, the ledger stays consistent and the next run finishes the work. \
+            SIGINT (Ctrl-C) or SIGTERM stops a run cleanly: the batch being written finishes, the run is recorded \
+            as interrupted at once, and the command exits 130; a second signal ends it at once.
 
-            On a terminal a progress line shows the contracts checked, the requests made and the time taken; \
-            the summary and each change are printed at the end.
+            The summary and each change are printed on standard output at the end (--quiet: only the changes and \
+            failures, so a scheduler mails only when something happened; --format json: the run as one JSON \
+            object). Progress goes to standard error: a bar on a terminal, nothing otherwise, or JSON lines with \
+            --progress json. -v logs each Autotask request on standard error.
 
             EXIT CODES
-              0  The run completed.
-              1  The contract is a native LCI contract (only imported ones sync).
-              2  Wrong input: an unknown contract, no Autotask connection, no secret.
-              3  The ledger is busy with another sync, or the file has a problem.
-              4  The run failed because Autotask could not answer; run it again.
-              6  The disk holding the ledger is full; free some space and run it again.
+              0    The run completed.
+              1    The contract is a native LCI contract (only imported ones sync).
+              2    Wrong input: an unknown contract, no Autotask connection, no secret.
+              3    The ledger file has a problem (missing, not a ledger, damaged, newer).
+              4    The run failed because Autotask could not answer; the message says what to fix.
+              75   The ledger is busy with another sync (after --wait, if given); try again later.
+              6    The disk holding the ledger is full; free some space and run it again.
+              130  SIGINT or SIGTERM stopped the run; it is recorded as interrupted.
 
-            A cron line that syncs every night at 02:30:
-              30 2 * * * contracts sync --trigger nightly
+            \(NightlyRecipes.help)
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -56,44 +66,76 @@ struct Sync: AsyncParsableCommand {
             valueName: "seconds"))
     var timeLimit: Int = 3600
 
+    @Flag(help: "Print only the changes and failures: nothing when the run completed and nothing changed.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("How to print the run: text for people, json for scripts.", valueName: "text|json"))
+    var format: Output = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "When another sync holds the ledger, wait up to this many seconds for it before giving up (exit 75).",
+            valueName: "seconds"))
+    var wait: Double = 0
+
+    @OptionGroup var progress: ProgressOptions
+
     @OptionGroup var autotask: AutotaskOptions
 
     func validate() throws {
         guard (1...86_400).contains(timeLimit) else {
             throw ValidationError("--time-limit must be between 1 and 86400 seconds")
         }
+        guard wait >= 0, wait <= 86_400 else { throw ValidationError("--wait takes 0 to 86400 seconds") }
     }
 
     func run() async throws {
         let store = try ledger.open()
         let settings = try store.settings()
-        let live = isatty(STDOUT_FILENO) == 1
+        let trap = SignalTrap()
+        defer { trap.release() }
+        let reporter = progress.reporter(task: "sync", unit: "contracts")
         let options = SyncOptions(
             trigger: trigger, contract: contract?.id,
-            progress: live
-                ? { progress in
-                    let seconds = Double(progress.elapsedMilliseconds) / 1000
-                    let line = String(
-                        format: "\r\u{1B}[2KSync #%d: %d of %d contracts checked, %d requests, %.1f s", progress.run,
-                        progress.checked, progress.total, progress.requests, seconds)
-                    FileHandle.standardOutput.write(Data(line.utf8))
-                } : nil, timeLimit: .seconds(timeLimit))
-        let (report, zone) = try await autotask.withGateway(settings) { gateway in
-            (try await store.sync(gateway: gateway, options: options), gateway.client.resolvedZoneURL)
+            progress: { progress in
+                reporter.update(
+                    done: progress.checked, total: progress.total, requests: progress.requests,
+                    stage: progress.stage)
+            },
+            timeLimit: .seconds(timeLimit), lockWaitSeconds: wait, interruption: trap.interruption)
+        let gatewayOptions = autotask
+        let (report, zone, head) = try await trap.run(
+            "sync", stopped: "the ledger is consistent; run `contracts sync` again"
+        ) {
+            let (report, zone) = try await gatewayOptions.withGateway(settings) { gateway in
+                (try await store.sync(gateway: gateway, options: options), gateway.client.resolvedZoneURL)
+            }
+            // The anchor an auditor keeps outside the ledger (`ledger-replay --anchor`).
+            let head = try store.log.head().map {
+                "\($0.position) \($0.hash.map { String(format: "%02x", $0) }.joined())"
+            }
+            return (report, zone, head)
         }
-        if live { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
+        reporter.finish()
+        switch format {
+        case .json: print(SyncReportJSON.render(report, zone: zone, head: head).pretty())
+        case .text:
+            printText(report, zone: zone)
+            if let head, !quiet { print("Ledger head: \(head)") }
+        }
+        if let failure = report.failureError { throw failure }
+    }
+
+    private func printText(_ report: SyncReport, zone: URL?) {
         for interrupted in report.interruptedRuns {
             print("Sync #\(interrupted) never finished (its process stopped); marked interrupted.")
         }
-        if let zone { print("Autotask zone: \(zone.absoluteString)") }
-        print(report.summary)
+        if let zone, !quiet { print("Autotask zone: \(zone.absoluteString)") }
+        if !quiet || report.completed?.failed ?? 0 > 0 || !report.changes.isEmpty {
+            print(report.summary)
+        }
         for change in report.changes {
             for event in change.events { print("  \(change.contract): \(event.summary)") }
         }
-        if let head = try store.log.head() {
-            // The anchor an auditor keeps outside the ledger (`ledger-replay --anchor`).
-            print("Ledger head: \(head.position) \(head.hash.map { String(format: "%02x", $0) }.joined())")
-        }
-        if let failure = report.failureError { throw failure }
     }
 }

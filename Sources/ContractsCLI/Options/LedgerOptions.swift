@@ -16,15 +16,9 @@ struct LedgerOptions: ParsableArguments {
         Self.resolve(ledger, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// `--ledger`, else `CONTRACTS_LEDGER`, else `$XDG_DATA_HOME/contracts/ledger.sqlite`, else
-    /// `~/.local/share/contracts/ledger.sqlite`.
+    /// `--ledger`, else `CONTRACTS_LEDGER`, else the user's data folder (``LedgerLocation``).
     static func resolve(_ option: String?, environment: [String: String]) -> String {
-        if let option, !option.isEmpty { return option }
-        if let variable = environment["CONTRACTS_LEDGER"], !variable.isEmpty { return variable }
-        let dataHome =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return dataHome + "/contracts/ledger.sqlite"
+        LedgerLocation.resolve(option, environment: environment)
     }
 
     func validate() throws {

@@ -16,6 +16,10 @@ enum ExitStatus: Int32, Sendable {
     case unexpected = 5
     /// The disk holding the ledger is full; nothing was recorded.
     case diskFull = 6
+    /// The ledger is busy: another sync holds it, or another process holds its write lock (`EX_TEMPFAIL`).
+    case busy = 75
+    /// SIGINT or SIGTERM stopped the command (128 + SIGINT, as shells report it).
+    case interrupted = 130
 }
 
 /// An error the CLI raises itself: a status and a one-line message that says what to do.

@@ -64,8 +64,10 @@ enum ErrorReport {
 
     static func status(of code: SyncError.Code) -> ExitStatus {
         switch code {
-        case .busy, .lockUnavailable: .ledgerProblem
+        case .busy: .busy
+        case .lockUnavailable: .ledgerProblem
         case .runFailed: .autotaskProblem
+        case .interrupted: .interrupted
         case .unknownRun: .badInput
         }
     }
@@ -73,6 +75,7 @@ enum ErrorReport {
     static func status(of code: EventLogError.Code) -> ExitStatus {
         switch code {
         case .invalidArgument: .unexpected
+        case .busy: .busy
         case .diskFull: .diskFull
         default: .ledgerProblem
         }

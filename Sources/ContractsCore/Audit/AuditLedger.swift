@@ -12,8 +12,14 @@ public enum AuditLedger {
     /// while this task rebuilds the projections into a scratch file and compares them with the stored
     /// ones. Each pass collects the sync runs' changes of a part of the log. Throws only when the file
     /// cannot be opened as a ledger; every fault found is in the report.
-    public static func audit(path: String, run: Int? = nil) async throws -> AuditReport {
+    ///
+    /// `progress` is called now and then with the events folded so far and the log's last position.
+    public static func audit(
+        path: String, run: Int? = nil, progress: ((Int64, Int64) -> Void)? = nil
+    ) async throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
+        let last = try log.lastPosition()
+        progress?(0, last)
         // The verify pass has less to do than the rebuild, so it also decodes the events of the first
         // 40% of the log and collects their changes; the rebuild collects the rest as it decodes them
         // (a split that finished both passes at about the same time on a 1,000,000-event ledger).
@@ -35,6 +41,7 @@ public enum AuditLedger {
             let projector = Projector.folding(log)
             projector.observer = { recorded, event in
                 if recorded.position > split { laterChanges.record(recorded, event) }
+                if recorded.position & 4095 == 0 { progress?(recorded.position, last) }
             }
             let projections = try scratch.fold(log, through: through, name: "rebuilt", projector: projector)
             // Events past the projections' position are not folded; they are decoded here.
@@ -50,6 +57,7 @@ public enum AuditLedger {
             rebuilt = .failure(error)
         }
 
+        progress?(last, last)
         let outcome = try await verified
         report.eventsChecked = outcome.verification.eventsChecked
         report.lastPosition = outcome.verification.lastPosition

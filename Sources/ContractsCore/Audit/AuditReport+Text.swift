@@ -44,7 +44,12 @@ extension AuditReport {
             if let duration = run.durationMilliseconds { counts += ", \(duration) ms" }
             lines.append(counts)
             if let stage = run.failureStage { lines.append("  failed at \(stage): \(run.failureReason ?? "")") }
-            if let noticed = run.interruptedBy { lines.append("  interrupted (noticed by sync #\(noticed))") }
+            if let noticed = run.interruptedBy {
+                lines.append(
+                    noticed == run.run
+                        ? "  interrupted (\(run.failureReason ?? "stopped by a signal"))"
+                        : "  interrupted (noticed by sync #\(noticed))")
+            }
             for fetch in audit.fetches { lines.append("  fetched \(fetch)") }
             for failure in audit.contractFailures { lines.append("  not checked \(failure)") }
             for contract in audit.contracts.keys.sorted(by: LedgerStore.idOrder) {

@@ -10,11 +10,15 @@ extension LedgerStore {
     /// Both states are folded by the projections' own code into scratch databases, up to each run's last
     /// position (the log is read once: up to the earlier run, then a copy continues to the later one), and
     /// their tables are compared.
-    public func diff(_ runA: Int, _ runB: Int, contract: ContractID? = nil) throws -> SyncDiff {
+    ///
+    /// `progress`, when given, is called now and then with the events folded and the position to reach.
+    public func diff(
+        _ runA: Int, _ runB: Int, contract: ContractID? = nil, progress: ((Int64, Int64) -> Void)? = nil
+    ) throws -> SyncDiff {
         let (positionA, unfinishedA) = try end(of: runA)
         let (positionB, unfinishedB) = try end(of: runB)
         let scratch = try ProjectionScratch()
-        let (before, after) = try scratch.fold(log, through: positionA, and: positionB)
+        let (before, after) = try scratch.fold(log, through: positionA, and: positionB, progress: progress)
         let delta = try ProjectionDelta(from: before, to: after, contract: contract)
         var diff = SyncDiff(
             runA: runA, runB: runB, positionA: Int(positionA), positionB: Int(positionB),

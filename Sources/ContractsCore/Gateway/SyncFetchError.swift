@@ -1,3 +1,4 @@
+import Autotask
 import Ledger
 
 /// A sync fetch that failed, with the stage it failed at and the fetches completed before it.
@@ -8,6 +9,8 @@ public struct SyncFetchError: Error, CustomStringConvertible {
     public var reason: String
     /// The fetches completed before the failure.
     public var completed: [SyncFetched]
+    /// The Autotask error's code, when Autotask's answer was the failure.
+    public var autotaskCode: AutotaskError.Code?
 
     public var description: String { "\(stage): \(reason)" }
 }

@@ -1,3 +1,4 @@
+import Autotask
 import Ledger
 
 /// The fetches a sync has completed so far, and the stages that make them.
@@ -27,7 +28,9 @@ struct SyncFetches {
         do {
             return try await body()
         } catch {
-            throw SyncFetchError(stage: stage, reason: AutotaskGateway.oneLine(error), completed: completed)
+            throw SyncFetchError(
+                stage: stage, reason: AutotaskGateway.oneLine(error), completed: completed,
+                autotaskCode: (error as? AutotaskError)?.code)
         }
     }
 }

@@ -46,7 +46,7 @@ public struct ImportRequest: Sendable, Hashable {
         }
     }
 
-    static func alreadyImported(_ what: String, _ existing: ContractID) -> LedgerError {
+    public static func alreadyImported(_ what: String, _ existing: ContractID) -> LedgerError {
         LedgerError(
             .alreadyImported,
             "Autotask \(what) is already imported as \(existing); see `contracts show \(existing)`")

@@ -1,3 +1,4 @@
+import Autotask
 import EventLog
 import Foundation
 import Ledger
@@ -13,7 +14,7 @@ extension LedgerStore {
     /// on the same ledger is refused with ``SyncError`` while this one holds the lock. Reconciling is
     /// idempotent, so a failed run leaves a consistent ledger and the next run finishes the work.
     public func sync(gateway: AutotaskGateway, options: SyncOptions = SyncOptions()) async throws -> SyncReport {
-        let lock = try SyncLock.acquire(ledgerPath: path)
+        let lock = try SyncLock.acquire(ledgerPath: path, waitSeconds: options.lockWaitSeconds)
         defer { lock.release() }
         let clock = self.options.clock
         let startedAt = clock()
@@ -27,13 +28,26 @@ extension LedgerStore {
         var report = SyncReport(
             run: run, trigger: options.trigger, total: targets.count, completed: nil, failure: nil, changes: [],
             interruptedRuns: start.interrupted)
-        func fail(at stage: SyncStage, _ reason: String, fetches: [SyncFetched] = []) throws -> SyncReport {
+        func fail(
+            at stage: SyncStage, _ reason: String, fetches: [SyncFetched] = [], code: AutotaskError.Code? = nil
+        ) throws -> SyncReport {
+            report.failureCode = code
             let failed = SyncFailed(stage: stage.description, reason: reason)
             try record(fetches.map(\.event) + [failed.event], run: run)
             report.failure = failed
             return report
         }
+        func interrupt(_ signal: String, fetches: [SyncFetched] = []) throws -> SyncReport {
+            try record(fetches.map(\.event) + [SyncInterrupted(noticedByRun: run, signal: signal).event], run: run)
+            report.interruption = signal
+            return report
+        }
+        if let signal = options.interruption?.signal { return try interrupt(signal) }
 
+        options.progress?(
+            SyncProgress(
+                run: run, checked: 0, total: targets.count, requests: requests(), elapsedMilliseconds: elapsed(),
+                stage: "fetching"))
         let observations: SyncObservations
         if targets.isEmpty {
             observations = SyncObservations()
@@ -50,7 +64,12 @@ extension LedgerStore {
                 observations = read
                 try record(fetches.map(\.event), run: run)
             } catch let error as SyncFetchError {
-                return try fail(at: error.stage, error.reason, fetches: error.completed)
+                if let signal = options.interruption?.signal { return try interrupt(signal, fetches: error.completed) }
+                return try fail(at: error.stage, error.reason, fetches: error.completed, code: error.autotaskCode)
+            } catch {
+                // A signal cancels the reading task; whatever it threw, the run is recorded as interrupted.
+                guard let signal = options.interruption?.signal else { throw error }
+                return try interrupt(signal)
             }
         }
         options.progress?(
@@ -60,6 +79,7 @@ extension LedgerStore {
         var counts = SyncCounts()
         var first = 0
         while first < targets.count {
+            if let signal = options.interruption?.signal { return try interrupt(signal) }
             let batch = targets[first..<min(first + options.batchSize, targets.count)]
             do {
                 let outcome = try reconcile(batch, observations: observations, pullAssets: pullAssets, run: run)

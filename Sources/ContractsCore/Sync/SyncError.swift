@@ -1,3 +1,5 @@
+import Autotask
+
 /// Why a sync could not start or finish, or why a run cannot be found.
 public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of problem it is, so a caller can pick an exit status.
@@ -10,6 +12,8 @@ public struct SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case runFailed
         /// No sync run has the number asked for.
         case unknownRun
+        /// SIGINT or SIGTERM stopped the run; it is recorded as interrupted and nothing is half-applied.
+        case interrupted
     }
 
     /// The kind of problem.

@@ -24,21 +24,28 @@ final class SyncLock {
     /// The pid file of a ledger.
     static func path(forLedger ledger: String) -> String { ledger + ".sync-lock" }
 
-    /// Takes the lock, or refuses at once when another sync holds it.
-    static func acquire(ledgerPath: String) throws -> SyncLock {
+    /// Takes the lock, waiting up to `waitSeconds` for another sync to release it, then refusing.
+    static func acquire(ledgerPath: String, waitSeconds: Double = 0) throws -> SyncLock {
         let descriptor = open(ledgerPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SyncError(
                 .lockUnavailable, "cannot open \(ledgerPath) to lock it: \(String(cString: strerror(errno)))")
         }
         let pidPath = path(forLedger: ledgerPath)
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        let deadline = Date().addingTimeInterval(max(0, waitSeconds))
+        var locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        while !locked && Date() < deadline {
+            usleep(100_000)
+            locked = flock(descriptor, LOCK_EX | LOCK_NB) == 0
+        }
+        guard locked else {
             close(descriptor)
             let holder = readPid(pidPath).map { " (process \($0))" } ?? ""
             throw SyncError(
                 .busy,
-                "the ledger is busy: another sync is already running on \(ledgerPath)\(holder); wait for it to finish, then try again"
-            )
+                "the ledger is busy: another sync is already running on \(ledgerPath)\(holder)"
+                    + (waitSeconds > 0 ? " after waiting \(Int(waitSeconds)) s" : "")
+                    + "; wait for it to finish (or give --wait SECONDS), then try again")
         }
         let pidDescriptor: Int32
         do {
@@ -56,7 +63,7 @@ final class SyncLock {
 
     /// Opens the pid file without following a symlink, refusing anything but a plain file with one link.
     private static func openPidFile(_ path: String) throws -> Int32 {
-        let pidDescriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
+        let pidDescriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o600)
         guard pidDescriptor >= 0 else {
             let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
             throw SyncError(

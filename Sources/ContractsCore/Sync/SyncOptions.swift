@@ -14,16 +14,23 @@ public struct SyncOptions {
     /// How long reading Autotask may take before the run fails (an hour by default): a server that never
     /// stops answering cannot hold the sync lock and spend the hourly request limit for ever.
     public var timeLimit: Duration
+    /// How long to wait for another sync to release the ledger before refusing, in seconds.
+    public var lockWaitSeconds: Double
+    /// Set by a signal handler to stop the run cleanly between steps.
+    public var interruption: Interruption?
 
     /// Makes options: a manual run over every imported contract, batches of 200, an hour to read Autotask.
     public init(
         trigger: SyncTrigger = .manual, contract: ContractID? = nil, batchSize: Int = 200,
-        progress: ((SyncProgress) -> Void)? = nil, timeLimit: Duration = .seconds(3600)
+        progress: ((SyncProgress) -> Void)? = nil, timeLimit: Duration = .seconds(3600), lockWaitSeconds: Double = 0,
+        interruption: Interruption? = nil
     ) {
         self.trigger = trigger
         self.contract = contract
         self.batchSize = max(1, batchSize)
         self.progress = progress
         self.timeLimit = timeLimit
+        self.lockWaitSeconds = lockWaitSeconds
+        self.interruption = interruption
     }
 }

@@ -10,4 +10,6 @@ public struct SyncProgress: Sendable, Hashable {
     public var requests: Int
     /// Time since the run started, by the store's clock.
     public var elapsedMilliseconds: Int
+    /// `fetching` while reading Autotask, `recording` while writing the changes.
+    public var stage: String = "recording"
 }

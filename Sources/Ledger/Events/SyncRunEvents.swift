@@ -194,19 +194,29 @@ public struct SyncFailed: LedgerEventPayload {
     public var summary: String { "Sync failed at \(stage): \(LedgerFormat.quoted(reason, limit: 100))" }
 }
 
-/// `SyncInterrupted` (stream `sync/<n>`): a later run found this one started but never finished.
+/// `SyncInterrupted` (stream `sync/<n>`): the run stopped before it finished.
+///
+/// Either a later run found it started but never finished (its process was killed), or the run itself
+/// was stopped by a signal (SIGINT or SIGTERM) and recorded so at once; then `signal` names it and
+/// `noticedByRun` is the run itself.
 public struct SyncInterrupted: LedgerEventPayload {
     public static let eventType = "SyncInterrupted"
     public static let streamCategory = StreamCategory.sync
 
-    /// The run that noticed.
+    /// The run that noticed (the run itself when a signal stopped it).
     public var noticedByRun: Int
+    /// The signal that stopped the run, such as `SIGINT`; nil when a later run noticed.
+    public var signal: String?
 
     /// Makes the payload.
-    public init(noticedByRun: Int) {
+    public init(noticedByRun: Int, signal: String? = nil) {
         self.noticedByRun = noticedByRun
+        self.signal = signal
     }
 
     public var event: LedgerEvent { .syncInterrupted(self) }
-    public var summary: String { "Sync interrupted before it finished (noticed by sync #\(noticedByRun))" }
+    public var summary: String {
+        if let signal { return "Sync interrupted by \(signal); nothing was half-applied" }
+        return "Sync interrupted before it finished (noticed by sync #\(noticedByRun))"
+    }
 }

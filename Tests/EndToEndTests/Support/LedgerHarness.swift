@@ -28,9 +28,13 @@ final class LedgerHarness: Sendable {
     }
 
     /// Starts a sandbox (demo data set) and, unless told otherwise, creates and connects a ledger.
-    static func start(primary: String? = "autotask", connect: Bool = true) async throws -> LedgerHarness {
+    static func start(
+        primary: String? = "autotask", connect: Bool = true, dataset: SandboxDataset = .demo,
+        faults: SandboxFaults = SandboxFaults()
+    ) async throws -> LedgerHarness {
         let sandbox = try await AutotaskSandbox.start(
-            SandboxConfiguration(dataset: .demo, credentials: SandboxCredentials(secret: secret)))
+            SandboxConfiguration(
+                dataset: dataset, credentials: SandboxCredentials(secret: secret), faults: faults))
         let harness = try LedgerHarness(sandbox: sandbox, directory: try TemporaryDirectory())
         if let primary {
             try await harness.expectSuccess(["init", "--primary", primary])

@@ -8,7 +8,8 @@ import Foundation
 struct AutotaskSandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "autotask-sandbox",
-        abstract: "Serve a local Autotask REST API v1.0 with a seeded data set, faults and an admin API.")
+        abstract: "Serve a local Autotask REST API v1.0 with a seeded data set, faults and an admin API.",
+        version: "autotask-sandbox \(AutotaskSandbox.release) (Autotask REST API v1.0)")
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -105,7 +106,16 @@ struct AutotaskSandboxCommand: AsyncParsableCommand {
             Press Ctrl-C to stop.
             """)
         await Self.waitForSignal()
-        try await sandbox.stop()
+        // Requests still running get a moment to finish; a long one (a large admin change) is not waited for,
+        // so the sandbox always stops within a second of the signal.
+        let stopped = Task { try? await sandbox.stop() }
+        let deadline = Task {
+            do { try await Task.sleep(for: .milliseconds(600)) } catch { return }
+            Self.say("Autotask sandbox stopped (requests still running were dropped).")
+            Foundation.exit(0)
+        }
+        await stopped.value
+        deadline.cancel()
         Self.say("Autotask sandbox stopped.")
     }
 
@@ -155,13 +165,16 @@ struct AutotaskSandboxCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// The queue signal handlers run on: not the main queue, which a busy main actor could hold up.
+    private static let signalQueue = DispatchQueue(label: "autotask-sandbox.signals")
+
     /// Waits for SIGINT or SIGTERM.
     private static func waitForSignal() async {
         let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
         var sources: [any DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: Self.signalQueue)
             source.setEventHandler { continuation.yield(number) }
             source.resume()
             sources.append(source)

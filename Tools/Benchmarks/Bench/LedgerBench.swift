@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutotaskSandbox
+import EventLog
 import Foundation
 
 /// `ledger-bench`: the ledger's benchmarks, measured in one run and printed as a table (or JSON).
@@ -12,7 +13,8 @@ struct LedgerBench: AsyncParsableCommand {
             Run it as a release build: `swift run -c release ledger-bench`. Figures from one run are \
             comparable with each other; machines here are shared and noisy, so compare ratios, not absolutes. \
             `--peers` needs the Python peer installed once with `Tools/Benchmarks/peer/setup.sh`.
-            """)
+            """,
+        version: "ledger-bench \(LedgerVersion.description)")
 
     /// The parts of a run.
     enum Section: String, CaseIterable, ExpressibleByArgument {

@@ -61,7 +61,7 @@ struct FileSystemCampaign {
         let second = try await world.contracts(["sync"], ledger: ledger)
         let done = try await first
         var failures: [String] = []
-        if second.status != 3 || !second.isCleanFailure || !second.stderr.contains("busy") {
+        if second.status != 75 || !second.isCleanFailure || !second.stderr.contains("busy") {
             failures.append("the sync by the real path was not refused as busy: \(second)")
         }
         if !done.succeeded { failures.append("the first sync did not complete: \(done)") }

@@ -21,7 +21,7 @@ struct ProcessOutcome: Sendable, CustomStringConvertible {
     /// line on stderr.
     var isCleanFailure: Bool {
         let lines = stderr.split(whereSeparator: \.isNewline)
-        return !signaled && [1, 2, 3, 4, 6].contains(status) && lines.count == 1 && stderr.hasPrefix("error: ")
+        return !signaled && [1, 2, 3, 4, 6, 75].contains(status) && lines.count == 1 && stderr.hasPrefix("error: ")
     }
 
     var description: String {

@@ -1,9 +1,14 @@
 // `ledger-campaigns [--seed N] [--short] [CAMPAIGN...]`: runs the reliability and security campaigns and ends
 // with one summary line of counts. Exits 1 when any campaign found a broken promise.
+import EventLog
 import Foundation
 import ReliabilityCampaigns
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--version") {
+    print("ledger-campaigns \(LedgerVersion.description)")
+    exit(0)
+}
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }

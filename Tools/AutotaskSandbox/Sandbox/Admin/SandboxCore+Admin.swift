@@ -52,6 +52,8 @@ extension SandboxRequestLog {
             .init(key: "maxInFlightByEndpoint", value: counts(maxInFlightByEndpoint) { $0.description }),
             .init(key: "maxInFlightByEntity", value: counts(maxInFlightByEntity) { $0 }),
             .init(key: "responsesByStatus", value: counts(responsesByStatus) { String($0) }),
+            .init(key: "itemsServedByEntity", value: counts(itemsServedByEntity) { $0 }),
+            .init(key: "minimumRequests", value: .int(Int64(minimumRequests()))),
             .init(
                 key: "faults",
                 value: .array(

@@ -81,6 +81,8 @@ public struct SandboxRequestLog: Sendable, Equatable {
     public var responsesByStatus: [Int: Int] = [:]
     /// The faults injected, in order.
     public var faults: [SandboxInjectedFault] = []
+    /// Records served by query pages (first and following), per entity (plural name).
+    public var itemsServedByEntity: [String: Int] = [:]
 
     /// An empty log.
     public init() {}
@@ -90,6 +92,24 @@ public struct SandboxRequestLog: Sendable, Equatable {
         requestsByEndpoint.reduce(0) { total, entry in
             entry.key.kind == kind && entry.key.entity.lowercased() == entity.lowercased() ? total + entry.value : total
         }
+    }
+
+    /// The fewest requests that could have read what was served: for each entity queried, its records in pages
+    /// of `pageSize` (at least one page), plus every request that is not a query page (entity information,
+    /// threshold, zone, single records, counts).
+    public func minimumRequests(pageSize: Int = 500) -> Int {
+        var queried = Set<String>()
+        var others = 0
+        for (endpoint, count) in requestsByEndpoint {
+            if endpoint.kind == .query || endpoint.kind == .next {
+                queried.insert(endpoint.entity.lowercased())
+            } else {
+                others += count
+            }
+        }
+        var items: [String: Int] = [:]
+        for (entity, count) in itemsServedByEntity { items[entity.lowercased(), default: 0] += count }
+        return others + queried.reduce(0) { $0 + max(1, ((items[$1] ?? 0) + pageSize - 1) / pageSize) }
     }
 
     /// Faults of one kind.

@@ -82,7 +82,8 @@ extension SandboxData {
                         .contractServices, id: id, field: services.index($0), to: .double(raised), as: .edit, now: now)
                 }
             }
-            let withUnits = pricedServices.filter { currentUnitPosition(contractServiceID: $0) != nil }
+            let current = servicesWithCurrentUnits()
+            let withUnits = pricedServices.filter(current.contains)
             if !withUnits.isEmpty {
                 let id = random.pick(withUnits)
                 let unitsField = EntitySchema.of(.contractServiceUnits).index("units")

@@ -45,16 +45,29 @@ extension SandboxData {
         let services = EntitySchema.of(.contractServices)
         let units = EntitySchema.of(.contractServiceUnits)
         var serviceMap: [Int64: Int64] = [:]
-        for position in self[.contractServices].positions(where: services.index("contractID"), equals: contractID) {
+        let servicePositions = self[.contractServices].positions(
+            where: services.index("contractID"), equals: contractID)
+        // The unit rows of the contract's services, found in one pass over the units.
+        let oldServiceIDs = Set(servicePositions.compactMap { self[.contractServices].rows[$0][0].intValue })
+        var unitRows: [Int64: [Row]] = [:]
+        let unitService = units.index("contractServiceID")
+        for row in self[.contractServiceUnits].rows {
+            if let service = row[unitService].intValue, oldServiceIDs.contains(service) {
+                unitRows[service, default: []].append(row)
+            }
+        }
+        let now = Int64(currentDay) * Timestamp.millisPerDay
+        for position in servicePositions {
             let service = self[.contractServices].rows[position]
             guard case .int(let oldServiceID) = service[0] else { continue }
-            let currentUnits = currentUnitPosition(contractServiceID: oldServiceID).flatMap {
-                self[.contractServiceUnits].rows[$0][units.index("units")].intValue
-            }
-            let lastUnits = self[.contractServiceUnits].positions(
-                where: units.index("contractServiceID"), equals: oldServiceID
-            )
-            .last.flatMap { self[.contractServiceUnits].rows[$0][units.index("units")].intValue }
+            let rows = unitRows[oldServiceID] ?? []
+            let currentUnits = rows.first { row in
+                guard let start = row[units.index("startDate")].dateMillis,
+                    let end = row[units.index("endDate")].dateMillis
+                else { return false }
+                return start <= now && now <= end
+            }?[units.index("units")].intValue
+            let lastUnits = rows.last?[units.index("units")].intValue
             var copy = service
             let newServiceID = self[.contractServices].allocateID()
             copy[0] = .int(newServiceID)

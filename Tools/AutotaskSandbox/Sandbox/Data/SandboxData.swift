@@ -121,6 +121,24 @@ struct SandboxData: Sendable {
         row[schema.index("cost")] = .double((Double(units) * unitCost * 100).rounded() / 100)
     }
 
+    /// The contract services that have a unit row whose period holds the current day, found in one pass.
+    func servicesWithCurrentUnits() -> Set<Int64> {
+        let schema = EntitySchema.of(.contractServiceUnits)
+        let serviceField = schema.index("contractServiceID")
+        let startField = schema.index("startDate")
+        let endField = schema.index("endDate")
+        let now = Int64(currentDay) * Timestamp.millisPerDay
+        var found: Set<Int64> = []
+        for row in self[.contractServiceUnits].rows {
+            if let start = row[startField].dateMillis, let end = row[endField].dateMillis, start <= now, now <= end,
+                let service = row[serviceField].intValue
+            {
+                found.insert(service)
+            }
+        }
+        return found
+    }
+
     /// The position of the unit row of a contract service whose period holds the current day.
     func currentUnitPosition(contractServiceID: Int64) -> Int? {
         let schema = EntitySchema.of(.contractServiceUnits)

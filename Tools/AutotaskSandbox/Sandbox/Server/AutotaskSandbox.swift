@@ -23,6 +23,9 @@ import ServiceLifecycle
 /// Every change answers `{"changes":[{"entity","id","field","from","to","kind"}]}`, and bumps the record's
 /// `lastModifiedDateTime` / `lastModifiedTime` / `lastModifiedDate` / `lastTrackedModifiedDateTime` (not listed).
 public final class AutotaskSandbox: Sendable {
+    /// The release of the sandbox, the same as the ledger's executables.
+    public static let release = "0.9.0"
+
     /// `http://host:port`.
     public let baseURL: URL
     /// Where version and zone discovery live: `http://host:port/atservicesrest/`.

@@ -113,6 +113,7 @@ extension SandboxResponder {
             : core.data.withLock {
                 $0.page(kind, where: query.condition, after: after, size: size, companies: companies)
             }
+        core.control.withLock { $0.log.itemsServedByEntity[kind.pluralName, default: 0] += page.rows.count }
         return pageReply(
             kind, rows: page.rows, more: page.more, include: query.include, size: size, token: token,
             searchText: query.searchText)
