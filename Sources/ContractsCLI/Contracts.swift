@@ -40,7 +40,7 @@ struct Contracts: AsyncParsableCommand {
             History.self,
             Log.self,
             Demo.self,
-            Sync.self, Runs.self, Diff.self, AutoSync.self,
+            Sync.self, Runs.self, Diff.self, AutoSync.self, FollowRenewal.self, Rebuild.self,
         ]
     )
 

@@ -153,13 +153,9 @@ extension LedgerStore {
         return ContractID.numbered(Int(highest) + 1)
     }
 
-    /// The import index as far as one reference is concerned: the contract that imported it, if any.
+    /// The import index as far as one reference is concerned: the imports of its Autotask contract
+    /// (the whole contract and its services alone), which is all the import rules look at.
     func importIndex(for reference: AutotaskReference) throws -> ImportIndex {
-        guard
-            let existing = try database.scalarText(
-                "SELECT id FROM contracts WHERE reference_key = ?", [.text(reference.key)])
-        else { return ImportIndex() }
-        let first = try events(of: .contract(ContractID(existing))).prefix(1)
-        return ImportIndex.fold(first)
+        ImportIndex(imports: try importedReferences(ofAutotaskContract: reference.contractID))
     }
 }

@@ -26,6 +26,8 @@ public struct ContractRow: Sendable, Hashable, Codable {
     public var renewedTo: Int?
     public var copiedFrom: String?
     public var assetCount: Int
+    /// Whether the sync follows the contract's Autotask renewals by itself.
+    public var followsRenewals: Bool
 }
 
 /// One field of a contract with its value and owner.
@@ -61,7 +63,7 @@ extension LedgerStore {
     static let contractColumns = """
         id, imported, origin, level, autotask_contract_id, autotask_contract_service_id, company_id, company_name,
         name, status, type, start_date, end_date, price, billing_cycle, auto_sync, missing_reason, renewed_to,
-        copied_from, asset_count
+        copied_from, asset_count, follows_renewals
         """
 
     static func contractRow(_ row: Statement) -> ContractRow {
@@ -73,7 +75,7 @@ extension LedgerStore {
             type: row.optionalText(10), startDate: row.optionalText(11), endDate: row.optionalText(12),
             price: row.optionalText(13), billingCycle: row.optionalText(14), autoSync: row.int(15) == 1,
             missingReason: row.optionalText(16), renewedTo: optionalInt(17), copiedFrom: row.optionalText(18),
-            assetCount: row.int(19))
+            assetCount: row.int(19), followsRenewals: row.int(20) == 1)
     }
 
     /// The contracts, optionally of one company, in id order.
@@ -126,6 +128,38 @@ extension LedgerStore {
                 version: Int(recorded.version), position: Int(recorded.position), type: recorded.type,
                 summary: event.summary, recordedAt: recorded.recordedAt, actor: metadata.actor,
                 syncRun: event.syncRun ?? metadata.syncRun)
+        }
+    }
+
+    /// Every import, as an index: which LCI contract holds each Autotask contract or service, and which
+    /// covers it (browse marks a service of a contract imported whole as covered, and the reverse).
+    public func importIndex() throws -> ImportIndex {
+        ImportIndex(imports: try importedReferences(ofAutotaskContract: nil))
+    }
+
+    /// The imported references (of one Autotask contract, or all) with their LCI contracts.
+    func importedReferences(ofAutotaskContract contractID: Int?) throws -> [(
+        reference: AutotaskReference, contract: ContractID
+    )] {
+        let sql = """
+            SELECT id, level, autotask_contract_id, autotask_contract_service_id, autotask_service_id FROM contracts
+            WHERE imported = 1 AND autotask_contract_id IS NOT NULL\(contractID == nil ? "" : " AND autotask_contract_id = ?")
+            ORDER BY number, id
+            """
+        let rows = try database.cachedStatement(sql).rows(contractID.map { [.integer(Int64($0))] } ?? []) { row in
+            (
+                id: ContractID(row.text(0)), level: row.optionalText(1), contract: row.int(2),
+                service: row.isNull(3) ? nil : row.int(3), catalogue: row.int(4)
+            )
+        }
+        return rows.map { row in
+            let reference: AutotaskReference =
+                if row.level == AutotaskReference.Level.service.rawValue, let service = row.service {
+                    .service(contractServiceID: service, contractID: row.contract, serviceID: row.catalogue)
+                } else {
+                    .contract(row.contract)
+                }
+            return (reference, row.id)
         }
     }
 

@@ -37,7 +37,8 @@ public struct SyncDiff: Sendable, Codable, Hashable {
     public var assetsAdded: [AssetChange]
     public var assetsRemoved: [AssetChange]
     /// Contracts that went missing in Autotask or came back (`missingInAutotask`: the reason, or nil
-    /// when present), and renewals (`renewedTo`: the Autotask id of the renewal contract).
+    /// when present), renewals (`renewedTo`: the Autotask id of the renewal contract) and followed
+    /// renewals (`autotaskReference`: `contract:<id>` or `service:<id>` before and after).
     public var autotaskStatus: [FieldChange]
 
     /// Whether nothing differs.

@@ -34,7 +34,7 @@ struct SyncCommandTests {
         try await harness.expectSuccess(["sync"])
         let changes = harness.sandbox.advanceNight()
         let expected = LedgerHarness.expectedSyncChanges(changes, imported: imported)
-        #expect(expected.contains { $0.hasSuffix("missing inactive") })
+        #expect(expected.contains { $0.hasSuffix(" status") })
         #expect(expected.contains { $0.hasSuffix("renewed") })
 
         let sync = try await harness.expectSuccess(["sync"])

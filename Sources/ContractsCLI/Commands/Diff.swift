@@ -44,8 +44,11 @@ struct Diff: AsyncParsableCommand {
         }
         for status in diff.autotaskStatus {
             let change =
-                status.field == "renewedTo"
-                ? "renewed in Autotask" : status.to == nil ? "found again in Autotask" : "missing in Autotask"
+                switch status.field {
+                case "renewedTo": "renewed in Autotask"
+                case "autotaskReference": "followed renewal"
+                default: status.to == nil ? "found again in Autotask" : "missing in Autotask"
+                }
             rows.append([
                 .string(status.contract), .string(change), .text(status.from), .text(status.to),
                 .string("\(status.event) @\(status.position)"),

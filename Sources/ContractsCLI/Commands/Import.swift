@@ -11,7 +11,9 @@ struct Import: AsyncParsableCommand {
             contract-level import also links the contract's configuration items (assets) when Autotask is the \
             primary integration; a service-level import never links assets. Everything asked for is read from \
             Autotask and checked first; then each import is written in its own transaction. Importing what is \
-            already imported is refused and names the LCI contract that holds it.
+            already imported is refused and names the LCI contract that holds it, and so is an overlap: a service \
+            whose contract is imported whole, or a contract one of whose services is imported alone (the service \
+            would be counted twice).
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -46,12 +48,10 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.open()
         let settings = try store.settings()
-        let imported = try store.importedReferences()
-        for id in contracts {
-            if let existing = imported["contract:\(id)"] { throw Self.alreadyImported("contract \(id)", existing) }
-        }
+        var index = try store.importIndex()
+        for id in contracts { try Decisions.checkImportable(.contract(id), index: index) }
         for id in services {
-            if let existing = imported["service:\(id)"] { throw Self.alreadyImported("service \(id)", existing) }
+            if let existing = index.contracts["service:\(id)"] { throw Self.alreadyImported("service \(id)", existing) }
         }
         let (contractIDs, serviceIDs, withAssets) = (contracts, services, settings.pullsAutotaskAssets)
         let (contractSources, serviceSources) = try await autotask.withGateway(settings) { gateway in
@@ -76,6 +76,14 @@ struct Import: AsyncParsableCommand {
                 .badInput,
                 "Autotask \(what) belongs to company \(companyID), not \(company); "
                     + "use --company \(companyID) or check the id with `contracts browse --company \(company)`")
+        }
+        // Check every import against the ledger and the ones before it, so that nothing is written unless all can be.
+        for reference in contractSources.map({ AutotaskReference.contract($0.contract.contractID) })
+            + serviceSources.map(\.service.reference)
+        {
+            try Decisions.checkImportable(reference, index: index)
+            let option = reference.contractServiceID.map { "--service \($0)" } ?? "--contract \(reference.contractID)"
+            index.record(reference, as: ContractID(option))
         }
         for source in contractSources {
             let result = try store.importContract(source.contract, assets: source.assets)

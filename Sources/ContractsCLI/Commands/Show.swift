@@ -40,7 +40,8 @@ struct Show: AsyncParsableCommand {
             ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin)),
             ("level", .text(row.level)), ("autotaskContractID", .int(row.autotaskContractID)),
             ("autotaskContractServiceID", .int(row.autotaskContractServiceID)), ("companyID", .int(row.companyID)),
-            ("autoSync", .bool(row.autoSync)), ("missingReason", .text(row.missingReason)),
+            ("autoSync", .bool(row.autoSync)), ("followsRenewals", .bool(row.followsRenewals)),
+            ("missingReason", .text(row.missingReason)),
             ("renewedTo", .int(row.renewedTo)), ("copiedFrom", .text(row.copiedFrom)),
         ]
         switch format.format {
@@ -70,7 +71,13 @@ struct Show: AsyncParsableCommand {
             lines.append(source + (row.companyID.map { " (company \($0))" } ?? ""))
             lines.append("Nightly sync: \(row.autoSync ? "on" : "off")")
             lines.append("In Autotask: " + (row.missingReason.map { "missing (\($0))" } ?? "present"))
-            if let renewed = row.renewedTo { lines.append("Renewed in Autotask as contract \(renewed)") }
+            if let renewed = row.renewedTo {
+                lines.append(
+                    "Renewed in Autotask as contract \(renewed): "
+                        + (row.followsRenewals
+                            ? "the next sync follows it" : "`contracts follow-renewal \(row.id)` follows it"))
+            }
+            lines.append("Follows Autotask renewals: \(row.followsRenewals ? "by itself, at each sync" : "by hand")")
         } else if let source = row.copiedFrom {
             lines.append("Native LCI contract, copied from \(source); every field is editable")
         } else {
