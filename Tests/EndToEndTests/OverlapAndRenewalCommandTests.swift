@@ -65,12 +65,12 @@ struct OverlapAndRenewalCommandTests {
 
         try await harness.expectSuccess(["sync"])
         let diff = try await harness.rows(["diff", "2", "3"])
-        let moves = diff.filter { $0["change"] as? String == "followed renewal" }
+        let moves = diff.filter { $0["change"] as? String == "followedRenewal" }
         #expect(moves.count == 1, "\(diff)")
         #expect(
             moves.first?["from"] as? String == "contract:1001" && moves.first?["to"] as? String == "contract:\(renewal)"
         )
-        #expect(!diff.contains { $0["change"] as? String == "renewed in Autotask" }, "\(diff)")
+        #expect(!diff.contains { $0["change"] as? String == "renewedInAutotask" }, "\(diff)")
         // The old contract is free again; the renewal is held by LC-1.
         let again = try await harness.expectFailure(
             ["import", "--company", "101", "--contract", String(renewal)], status: 1)
@@ -91,7 +91,7 @@ struct OverlapAndRenewalCommandTests {
         let show = try await harness.object(["show", "LC-1"])
         #expect(show["autotaskContractID"] as? Int == Int(renewal) && show["followsRenewals"] as? Bool == true)
         let diff = try await harness.rows(["diff", "1", "2"])
-        #expect(diff.filter { $0["change"] as? String == "followed renewal" }.count == 1, "\(diff)")
+        #expect(diff.filter { $0["change"] as? String == "followedRenewal" }.count == 1, "\(diff)")
         #expect(try await harness.rows(["diff", "2", "2"]).isEmpty)
     }
 }

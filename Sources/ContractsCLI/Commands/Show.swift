@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractsCore
+import Ledger
 
 /// `contracts show`: one contract with every field and its owner, its assets and its Autotask ids.
 struct Show: AsyncParsableCommand {
@@ -20,11 +21,8 @@ struct Show: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.open()
         let row = try store.existingContract(contract.id)
-        let fields = try store.fields(of: contract.id)
+        let state = try store.contractState(contract.id)
         let assets = try store.assets(of: contract.id)
-        let fieldRows = RowSet(
-            [("field", "FIELD"), ("value", "VALUE"), ("owner", "OWNER")],
-            rows: fields.map { [.string($0.field), .text($0.value), .string($0.owner)] })
         let assetRows = RowSet(
             [
                 ("assetID", "ASSET"), ("name", "NAME"), ("serialNumber", "SERIAL"), ("type", "TYPE"),
@@ -36,21 +34,39 @@ struct Show: AsyncParsableCommand {
                     .bool($0.active),
                 ]
             })
-        let summary: [(String, JSONValue)] = [
-            ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin)),
-            ("level", .text(row.level)), ("autotaskContractID", .int(row.autotaskContractID)),
-            ("autotaskContractServiceID", .int(row.autotaskContractServiceID)), ("companyID", .int(row.companyID)),
-            ("autoSync", .bool(row.autoSync)), ("followsRenewals", .bool(row.followsRenewals)),
-            ("missingReason", .text(row.missingReason)),
-            ("renewedTo", .int(row.renewedTo)), ("copiedFrom", .text(row.copiedFrom)),
-        ]
         switch format.format {
         case .json:
-            print(JSONValue.object(summary + [("fields", fieldRows.json), ("assets", assetRows.json)]).pretty())
+            let fields = JSONValue.object(
+                FieldName.allCases.map { field in
+                    (
+                        field.rawValue,
+                        .object([
+                            ("value", .field(state[field])), ("owner", .string(state.owner(of: field).rawValue)),
+                        ])
+                    )
+                })
+            let summary: [(String, JSONValue)] = [
+                ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin)),
+                ("level", .text(row.level)), ("autotaskContractID", .int(row.autotaskContractID)),
+                ("autotaskContractServiceID", .int(row.autotaskContractServiceID)),
+                ("companyID", .int(row.companyID)), ("autoSync", .bool(row.autoSync)),
+                ("followsRenewals", .bool(row.followsRenewals)),
+                ("missingReason", .text(List.missingCode(row.missingReason))), ("renewedTo", .int(row.renewedTo)),
+                ("copiedFrom", .text(row.copiedFrom)),
+            ]
+            print(JSONValue.object(summary + [("fields", fields), ("assets", assetRows.json)]).pretty())
         case .csv:
-            print(fieldRows.csv())
+            print(Self.csv(state, assets: assets))
         case .table:
-            print("\(row.imported ? "** " : "")\(row.id)  \(row.name ?? "")")
+            let fieldRows = RowSet(
+                [("field", "FIELD"), ("value", "VALUE"), ("owner", "OWNER")],
+                rows: FieldName.allCases.map { field in
+                    [
+                        .string(field.rawValue), .string(Self.display(state[field])),
+                        .string(state.owner(of: field).rawValue),
+                    ]
+                })
+            print("\(row.imported ? "** " : "")\(row.id)  \(RowSet.oneLine(row.name ?? ""))")
             for line in Self.facts(row) { print("  \(line)") }
             print("")
             print(fieldRows.table())
@@ -58,6 +74,37 @@ struct Show: AsyncParsableCommand {
             print(assets.isEmpty ? "No linked assets." : "Linked assets (Autotask configuration items):")
             if !assets.isEmpty { print(assetRows.table()) }
         }
+    }
+
+    /// A value as the table shows it: money with two decimals.
+    static func display(_ value: FieldValue) -> String {
+        if case .money(let amount) = value { return Money.text(amount) }
+        return value.description
+    }
+
+    /// One CSV with a row per field and a row per asset: `record` says which (`field` or `asset`); a field
+    /// row fills `field`, `value` and `owner`, an asset row the asset columns.
+    static func csv(_ state: ContractState, assets: [AssetRow]) -> String {
+        var rows = RowSet([
+            ("record", "RECORD"), ("field", "FIELD"), ("value", "VALUE"), ("owner", "OWNER"), ("assetID", "ASSET"),
+            ("assetName", "NAME"), ("serialNumber", "SERIAL"), ("type", "TYPE"), ("product", "PRODUCT"),
+            ("active", "ACTIVE"),
+        ])
+        for field in FieldName.allCases {
+            rows.rows.append(
+                [
+                    .string("field"), .string(field.rawValue), .string(display(state[field])),
+                    .string(state.owner(of: field).rawValue),
+                ] + Array(repeating: .null, count: 6))
+        }
+        for asset in assets {
+            rows.rows.append(
+                Array(repeating: JSONValue.null, count: 4).replacing(at: 0, with: .string("asset")) + [
+                    .int(asset.assetID), .string(asset.name), .text(asset.serialNumber), .text(asset.type),
+                    .text(asset.product), .bool(asset.active),
+                ])
+        }
+        return rows.csv()
     }
 
     static func facts(_ row: ContractRow) -> [String] {
@@ -84,5 +131,14 @@ struct Show: AsyncParsableCommand {
             lines.append("Native LCI contract, created by hand; every field is editable")
         }
         return lines
+    }
+}
+
+extension Array {
+    /// The array with the element at `index` replaced.
+    fileprivate func replacing(at index: Int, with element: Element) -> [Element] {
+        var copy = self
+        copy[index] = element
+        return copy
     }
 }

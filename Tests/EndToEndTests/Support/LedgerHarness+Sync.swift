@@ -77,13 +77,13 @@ extension LedgerHarness {
                 let contract = row["contract"] as? String ?? "?"
                 let change = row["change"] as? String ?? "?"
                 switch change {
-                case "missing in Autotask": return "\(contract) missing \(row["to"] as? String ?? "?")"
-                case "renewed in Autotask": return "\(contract) renewed"
-                case "asset linked", "asset unlinked":
-                    let asset =
-                        ((change == "asset linked" ? row["to"] : row["from"]) as? String ?? "?")
-                        .split(separator: " ").first.map(String.init) ?? "?"
-                    return "\(contract) \(change == "asset linked" ? "linked" : "unlinked") \(asset)"
+                case "fieldChanged": return "\(contract) \(row["field"] as? String ?? "?")"
+                case "missingInAutotask": return "\(contract) missing \(row["to"] as? String ?? "?")"
+                case "renewedInAutotask": return "\(contract) renewed"
+                case "assetLinked":
+                    return "\(contract) linked \((row["to"] as? [String: Any])?["assetID"] as? Int ?? 0)"
+                case "assetUnlinked":
+                    return "\(contract) unlinked \((row["from"] as? [String: Any])?["assetID"] as? Int ?? 0)"
                 default: return "\(contract) \(change)"
                 }
             })

@@ -5,7 +5,7 @@ import Testing
 ///
 /// Every key of an object is listed with its type; an object with a missing or an extra key, or a value
 /// of another type, fails the test.
-indirect enum OutputType: CustomStringConvertible {
+indirect enum OutputType: CustomStringConvertible, Sendable {
     case string, integer, bool, money, date, timestamp
     /// An object with exactly these keys.
     case object([String: OutputType])

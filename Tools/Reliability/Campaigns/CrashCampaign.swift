@@ -109,7 +109,8 @@ struct CrashCampaign {
         let list = try await world.contracts(["list", "--format", "json"], ledger: victim)
         let rows = (try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]) ?? []
         let origins = Dictionary(
-            rows.map { ($0["origin"] as? String ?? "", $0["id"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+            rows.map { ("Autotask contract \($0["autotaskContractID"] as? Int ?? 0)", $0["id"] as? String ?? "") },
+            uniquingKeysWith: { a, _ in a })
         for line in outcome.stdout.split(separator: "\n") where line.hasPrefix("Imported Autotask contract ") {
             let words = line.split(separator: " ")
             let reported = String(words[3])
