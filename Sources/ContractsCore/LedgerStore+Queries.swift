@@ -80,6 +80,10 @@ extension LedgerStore {
 
     /// The contracts, optionally of one company, in id order.
     public func contracts(companyID: Int? = nil) throws -> [ContractRow] {
+        try Self.contracts(in: database, companyID: companyID)
+    }
+
+    static func contracts(in database: Database, companyID: Int?) throws -> [ContractRow] {
         if let companyID {
             return try database.cachedStatement(
                 "SELECT \(Self.contractColumns) FROM contracts WHERE company_id = ? ORDER BY number, id"
@@ -91,6 +95,10 @@ extension LedgerStore {
 
     /// One contract's row, or nil.
     public func contract(_ id: ContractID) throws -> ContractRow? {
+        try Self.contract(id, in: database)
+    }
+
+    static func contract(_ id: ContractID, in database: Database) throws -> ContractRow? {
         try database.cachedStatement("SELECT \(Self.contractColumns) FROM contracts WHERE id = ?")
             .firstRow([.text(id.rawValue)], Self.contractRow)
     }
@@ -104,6 +112,10 @@ extension LedgerStore {
 
     /// The assets linked to a contract, by asset id.
     public func assets(of id: ContractID) throws -> [AssetRow] {
+        try Self.assets(of: id, in: database)
+    }
+
+    static func assets(of id: ContractID, in database: Database) throws -> [AssetRow] {
         try database.cachedStatement(
             """
             SELECT asset_id, name, serial_number, type, product, active FROM contract_assets
@@ -134,11 +146,17 @@ extension LedgerStore {
     /// Every import, as an index: which LCI contract holds each Autotask contract or service, and which
     /// covers it (browse marks a service of a contract imported whole as covered, and the reverse).
     public func importIndex() throws -> ImportIndex {
-        ImportIndex(imports: try importedReferences(ofAutotaskContract: nil))
+        ImportIndex(imports: try Self.importedReferences(ofAutotaskContract: nil, in: database))
     }
 
     /// The imported references (of one Autotask contract, or all) with their LCI contracts.
     func importedReferences(ofAutotaskContract contractID: Int?) throws -> [(
+        reference: AutotaskReference, contract: ContractID
+    )] {
+        try Self.importedReferences(ofAutotaskContract: contractID, in: database)
+    }
+
+    static func importedReferences(ofAutotaskContract contractID: Int?, in database: Database) throws -> [(
         reference: AutotaskReference, contract: ContractID
     )] {
         let sql = """

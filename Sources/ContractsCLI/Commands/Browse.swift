@@ -12,7 +12,9 @@ struct Browse: AsyncParsableCommand {
             another import are flagged with (**) and name it under COVERED BY: a service whose contract is \
             imported whole, or a contract one of whose services is imported alone; importing them is refused, so \
             that no service is counted twice. Each browse \
-            is recorded in the ledger (what was fetched, how many requests, a digest of the answer).
+            is recorded in the ledger (what was fetched, how many requests, a digest of the answer). With --as-of, \
+            the imported and covered flags are those of that point in the ledger's history; the Autotask rows are \
+            always what Autotask returns now.
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -22,6 +24,8 @@ struct Browse: AsyncParsableCommand {
 
     @Flag(help: "Also lists the services under each contract, with their price and current units.")
     var showServices = false
+
+    @OptionGroup var asOf: AsOfOptions
 
     @OptionGroup var format: FormatOptions
     @OptionGroup var autotask: AutotaskOptions
@@ -37,7 +41,10 @@ struct Browse: AsyncParsableCommand {
             try await gateway.browse(companyID: companyID, showServices: showServices)
         }
         try store.recordBrowse(result.event)
-        let rows = Self.rows(result, index: try store.importIndex(), table: format.format == .table)
+        let snapshot = try asOf.snapshot(of: store)
+        let index = try snapshot?.importIndex() ?? store.importIndex()
+        AsOfOptions.announce(snapshot, format: format.format)
+        let rows = Self.rows(result, index: index, table: format.format == .table)
         if format.format == .table {
             let services = showServices ? ", \(result.services.count) services" : ""
             print("\(result.companyName) (company \(companyID)): \(result.contracts.count) contracts\(services)")

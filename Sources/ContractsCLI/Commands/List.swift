@@ -17,10 +17,15 @@ struct List: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only the contracts of this Autotask company.", valueName: "id"))
     var company: Int?
 
+    @OptionGroup var asOf: AsOfOptions
+
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let contracts = try ledger.open().contracts(companyID: company)
+        let store = try ledger.open()
+        let snapshot = try asOf.snapshot(of: store)
+        let contracts = try snapshot?.contracts(companyID: company) ?? store.contracts(companyID: company)
+        AsOfOptions.announce(snapshot, format: format.format)
         let empty = "No contracts yet; import some with `contracts import`."
         guard format.format == .table else {
             print(Self.rows(contracts).rendered(format.format, empty: empty))

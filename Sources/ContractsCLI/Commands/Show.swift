@@ -16,13 +16,28 @@ struct Show: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The LCI contract id, such as LC-1.", valueName: "id"))
     var contract: ContractArgument
 
+    @OptionGroup var asOf: AsOfOptions
+
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
         let store = try ledger.open()
-        let row = try store.existingContract(contract.id)
-        let state = try store.contractState(contract.id)
-        let assets = try store.assets(of: contract.id)
+        let snapshot = try asOf.snapshot(of: store)
+        let row: ContractRow
+        let state: ContractState
+        let assets: [AssetRow]
+        if let snapshot {
+            guard let then = try snapshot.contract(contract.id) else {
+                throw LedgerError(
+                    .contractNotFound, "there was no contract \(contract.id) then; `contracts list --as-of` shows them")
+            }
+            (row, state, assets) = (then, try snapshot.contractState(contract.id), try snapshot.assets(of: contract.id))
+        } else {
+            row = try store.existingContract(contract.id)
+            state = try store.contractState(contract.id)
+            assets = try store.assets(of: contract.id)
+        }
+        AsOfOptions.announce(snapshot, format: format.format)
         let assetRows = RowSet(
             [
                 ("assetID", "ASSET"), ("name", "NAME"), ("serialNumber", "SERIAL"), ("type", "TYPE"),
