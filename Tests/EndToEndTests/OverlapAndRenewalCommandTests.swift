@@ -19,7 +19,7 @@ struct OverlapAndRenewalCommandTests {
         // Both in one command: refused before anything is written.
         let both = try await harness.expectFailure(
             ["import", "--company", "103", "--contract", "1006", "--service", "3008"], status: 1)
-        #expect(both.stderr.contains("covered by --contract 1006"), "\(both)")
+        #expect(both.stderr.contains("overlap: the service would be counted twice"), "\(both)")
 
         let rows = try await harness.rows(["browse", "--company", "102", "--show-services"])
         let covered = rows.filter { $0["coveredBy"] as? String == "LC-1" }

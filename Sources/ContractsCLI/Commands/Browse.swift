@@ -47,9 +47,11 @@ struct Browse: AsyncParsableCommand {
         let rows = Self.rows(result, index: index, table: format.format == .table)
         if format.format == .table {
             let services = showServices ? ", \(result.services.count) services" : ""
-            print("\(result.companyName) (company \(companyID)): \(result.contracts.count) contracts\(services)")
+            print(
+                "\(TerminalText.escaped(result.companyName)) (company \(companyID)): \(result.contracts.count) contracts\(services)"
+            )
         }
-        print(rows.rendered(format.format, empty: "This company has no contracts in Autotask."))
+        print(format.render(rows, empty: "This company has no contracts in Autotask."))
         if format.format == .table, !result.contracts.isEmpty {
             let anyImported = rows.rows.contains { $0.first == .string("**") }
             let anyCovered = rows.rows.contains { $0.first == .string("(**)") }

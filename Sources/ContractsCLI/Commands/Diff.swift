@@ -94,7 +94,7 @@ struct Diff: AsyncParsableCommand {
                     ]
                 })
             print("Sync #\(diff.runA) (position \(diff.positionA)) -> sync #\(diff.runB) (position \(diff.positionB))")
-            print(rows.rendered(.table, empty: "No differences."))
+            print(format.render(rows, empty: "No differences."))
             return
         }
         let rows = RowSet(
@@ -106,7 +106,7 @@ struct Diff: AsyncParsableCommand {
                     event.map { JSONValue.event($0) } ?? .null,
                 ]
             })
-        print(rows.rendered(format.format, empty: ""))
+        print(format.render(rows, empty: ""))
     }
 
     /// One row of the diff before it is printed.

@@ -26,7 +26,7 @@ struct History: AsyncParsableCommand {
                     Log.eventRow(
                         event, decoded: decoded, summary: decoded?.summary ?? "(a payload this version cannot read)"))
             }
-            print(rows.rendered(format.format, empty: ""))
+            print(format.render(rows, empty: ""))
             return
         }
         let rows = RowSet(
@@ -40,6 +40,6 @@ struct History: AsyncParsableCommand {
                     .int($0.syncRun), .string($0.summary),
                 ]
             })
-        print(rows.rendered(format.format, empty: "No history."))
+        print(format.render(rows, empty: "No history."))
     }
 }

@@ -77,13 +77,21 @@ struct Import: AsyncParsableCommand {
                 "Autotask \(what) belongs to company \(companyID), not \(company); "
                     + "use --company \(companyID) or check the id with `contracts browse --company \(company)`")
         }
-        // Check every import against the ledger and the ones before it, so that nothing is written unless all can be.
+        // Check every import against the ledger and against the others named, so that nothing is written
+        // unless all can be.
+        var named = ImportIndex()
         for reference in contractSources.map({ AutotaskReference.contract($0.contract.contractID) })
             + serviceSources.map(\.service.reference)
         {
+            if let overlap = named.overlap(with: reference) {
+                throw LedgerError(
+                    .overlappingImport,
+                    "\(reference) and \(overlap.reference) overlap: the service would be counted twice; import "
+                        + "the whole contract or its services, not both")
+            }
             try Decisions.checkImportable(reference, index: index)
-            let option = reference.contractServiceID.map { "--service \($0)" } ?? "--contract \(reference.contractID)"
-            index.record(reference, as: ContractID(option))
+            named.record(reference, as: ContractID("(pending)"))
+            index.record(reference, as: ContractID("(pending)"))
         }
         for source in contractSources {
             let result = try store.importContract(source.contract, assets: source.assets)
@@ -93,14 +101,16 @@ struct Import: AsyncParsableCommand {
                 ? " with \(source.assets.count) asset\(source.assets.count == 1 ? "" : "s")"
                 : " (no assets: \(settings.primaryIntegration?.description ?? "no integration") is primary)"
             print(
-                "Imported Autotask contract \(source.contract.contractID) \"\(source.contract.name)\" as \(id)\(assets)."
+                "Imported Autotask contract \(source.contract.contractID) \"\(TerminalText.escaped(source.contract.name))\" as "
+                    + "\(id)\(assets)."
             )
         }
         for source in serviceSources {
             let result = try store.importService(source.service, of: source.contract)
             let id = result.contractID?.rawValue ?? "?"
             print(
-                "Imported Autotask service \(source.service.contractServiceID) \"\(source.service.name)\" of contract "
+                "Imported Autotask service \(source.service.contractServiceID) \"\(TerminalText.escaped(source.service.name))\" "
+                    + "of contract "
                     + "\(source.contract.contractID) as \(id).")
         }
     }

@@ -28,23 +28,22 @@ struct List: AsyncParsableCommand {
         AsOfOptions.announce(snapshot, format: format.format)
         let empty = "No contracts yet; import some with `contracts import`."
         guard format.format == .table else {
-            print(Self.rows(contracts).rendered(format.format, empty: empty))
+            print(format.render(Self.rows(contracts), empty: empty))
             return
         }
         let rows = RowSet(
             [
-                ("imported", ""), ("id", "ID"), ("name", "NAME"), ("company", "COMPANY"), ("type", "TYPE"),
-                ("status", "STATUS"), ("startDate", "START"), ("endDate", "END"), ("price", "PRICE"),
-                ("origin", "ORIGIN"), ("assets", "ASSETS"),
+                ("imported", ""), ("id", "ID"), ("name", "NAME"), ("company", "COMPANY"), ("status", "STATUS"),
+                ("endDate", "END"), ("price", "PRICE"), ("origin", "ORIGIN"), ("assets", "ASSETS"),
             ],
             rows: contracts.map { row in
                 [
                     .string(row.imported ? "**" : ""), .string(row.id), .text(row.name), .text(row.companyName),
-                    .text(row.type), .text(Self.status(row)), .text(row.startDate), .text(row.endDate),
-                    .text(Money.text(stored: row.price)), .string(Self.origin(row)), .int(row.assetCount),
+                    .text(Self.status(row)), .text(row.endDate), .text(Money.text(stored: row.price)),
+                    .string(Self.origin(row)), .int(row.assetCount),
                 ]
             })
-        print(rows.rendered(.table, empty: empty))
+        print(format.render(rows, empty: empty))
         if contracts.contains(where: \.imported) { print("** imported from Autotask") }
     }
 

@@ -10,7 +10,8 @@ struct Log: AsyncParsableCommand {
         abstract: "Prints the event log in order: position, time, stream, event and summary.",
         discussion: """
             With --format json or csv each event carries its whole payload (`data`), who recorded it (`by`) and \
-            its sync run (`run`), with the keys documented in docs/output.md.
+            its sync run (`run`), with the keys documented in docs/output.md. On a terminal the table goes \
+            through $PAGER (less -FRX when unset; PAGER=cat prints it directly).
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -62,6 +63,7 @@ struct Log: AsyncParsableCommand {
                 rows.rows.append(Self.eventRow(event, decoded: decoded, summary: summary))
             }
         }
-        print(rows.rendered(format.format, empty: "No events from position \(from)."))
+        let text = format.render(rows, empty: "No events from position \(from).")
+        if format.format == .table { Pager.show(text) } else { print(text) }
     }
 }

@@ -41,7 +41,7 @@ struct Runs: AsyncParsableCommand {
                         .int(run.interruptedBy),
                     ]
                 })
-            print(rows.rendered(format.format, empty: ""))
+            print(format.render(rows, empty: ""))
             return
         }
         let rows = RowSet(
@@ -61,6 +61,6 @@ struct Runs: AsyncParsableCommand {
                             ?? run.interruptedBy.map { "interrupted (noticed by #\($0))" }),
                 ]
             })
-        print(rows.rendered(format.format, empty: "No sync runs yet; run `contracts sync`."))
+        print(format.render(rows, empty: "No sync runs yet; run `contracts sync`."))
     }
 }

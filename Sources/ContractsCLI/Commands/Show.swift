@@ -71,7 +71,7 @@ struct Show: AsyncParsableCommand {
             ]
             print(JSONValue.object(summary + [("fields", fields), ("assets", assetRows.json)]).pretty())
         case .csv:
-            print(Self.csv(state, assets: assets))
+            print((format.bom ? "\u{FEFF}" : "") + Self.csv(state, assets: assets))
         case .table:
             let fieldRows = RowSet(
                 [("field", "FIELD"), ("value", "VALUE"), ("owner", "OWNER")],
@@ -81,13 +81,13 @@ struct Show: AsyncParsableCommand {
                         .string(state.owner(of: field).rawValue),
                     ]
                 })
-            print("\(row.imported ? "** " : "")\(row.id)  \(RowSet.oneLine(row.name ?? ""))")
+            print("\(row.imported ? "** " : "")\(row.id)  \(TerminalText.escaped(row.name ?? ""))")
             for line in Self.facts(row) { print("  \(line)") }
             print("")
-            print(fieldRows.table())
+            print(fieldRows.table(width: format.tableWidth))
             print("")
             print(assets.isEmpty ? "No linked assets." : "Linked assets (Autotask configuration items):")
-            if !assets.isEmpty { print(assetRows.table()) }
+            if !assets.isEmpty { print(assetRows.table(width: format.tableWidth)) }
         }
     }
 

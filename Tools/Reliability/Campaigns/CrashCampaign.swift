@@ -22,7 +22,7 @@ struct CrashCampaign {
             try await world.mustSucceed(
                 ["import", "--company", "101", "--contract", "1001", "--contract", "1002"], ledger: imported)
             try await world.mustSucceed(
-                ["import", "--company", "102", "--contract", "1004", "--service", "3005"], ledger: imported)
+                ["import", "--company", "102", "--contract", "1003", "--service", "3005"], ledger: imported)
             var attempts = 0
             var kind = 0
             while tally.killsSurvived < scale.kills && attempts < scale.kills * 4 {
