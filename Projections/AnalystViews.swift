@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// Read-only views for people querying the ledger file with sqlite3 or a BI tool (see `docs/schema.md`).
 ///

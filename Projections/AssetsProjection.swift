@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// The Autotask configuration items (assets) linked to each contract.
 struct AssetsProjection: Projection {

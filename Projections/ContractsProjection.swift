@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 
 /// The current contracts, one row each, with the imported marker and the Autotask ids.
 ///

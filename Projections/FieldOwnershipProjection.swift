@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// Every field of every contract with its value and its owner (Autotask or LCI).
 ///

@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// A read model folded from the log into tables of the ledger file.
 ///

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 
 extension Projector {
     /// A projector for folding `log` into databases of its own (scratch files, or the log's own
@@ -20,10 +21,17 @@ extension Projector {
     /// `database` may be a scratch file or the log's own connection. Existing projection tables in it
     /// are dropped first. Returns the number of events folded.
     @discardableResult
-    public static func rebuild(
+    package static func rebuild(
         from log: EventLog, into database: Database, through position: Int64 = .max, maxPending: Int = 50_000
     ) throws -> Int64 {
         try folding(log).rebuild(from: log, into: database, through: position, maxPending: maxPending)
+    }
+
+    /// Rebuilds every projection of the ledger file behind `log` from scratch, in place (dropping its
+    /// projection tables first); returns the number of events folded.
+    @discardableResult
+    public static func rebuild(_ log: EventLog, maxPending: Int = 50_000) throws -> Int64 {
+        try rebuild(from: log, into: log.database, maxPending: maxPending)
     }
 
     /// Continues projections already folded into `database` (by a rebuild) from the position they
@@ -32,7 +40,7 @@ extension Projector {
     /// A contract's state before its first event in the continued range is folded from its stream in
     /// `log`, so the result equals a rebuild straight to `position`.
     @discardableResult
-    public static func resume(
+    package static func resume(
         from log: EventLog, into database: Database, through position: Int64 = .max, maxPending: Int = 50_000
     ) throws -> Int64 {
         try folding(log).resume(from: log, into: database, through: position, maxPending: maxPending)
@@ -41,7 +49,7 @@ extension Projector {
     /// Rebuilds every projection into `database` from the first event up to `position`, as the
     /// static `rebuild` does, keeping the contract states for a later `resume`.
     @discardableResult
-    public func rebuild(
+    package func rebuild(
         from log: EventLog, into database: Database, through position: Int64 = .max, maxPending: Int = 50_000
     ) throws -> Int64 {
         try database.inTransaction(.immediate) {
@@ -56,7 +64,7 @@ extension Projector {
     /// The contract states this projector holds are reused where they match the events that follow
     /// (as after a rebuild into a database this one is a copy of); others are folded from the log.
     @discardableResult
-    public func resume(
+    package func resume(
         from log: EventLog, into database: Database, through position: Int64 = .max, maxPending: Int = 50_000
     ) throws -> Int64 {
         let start = try Self.position(in: database)

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 
 /// Keeps every projection up to date inside the log's append transaction, and rebuilds them from the log.
 ///
@@ -55,8 +56,25 @@ public final class Projector {
         return projector
     }
 
+    /// Whether the projections stored beside the log are at their current versions and have folded every
+    /// event, so that queries can read them without writing (a read-only open).
+    public static func isCurrent(in log: EventLog) throws -> Bool {
+        let database = log.database
+        return try log.read {
+            guard try database.tableExists("projection_versions"), try database.tableExists("projection_position")
+            else { return false }
+            let stored = try database.makeStatement("SELECT name, version FROM projection_versions").rows { row in
+                (row.text(0), row.int(1))
+            }
+            let wanted = all.map { ($0.name, $0.version) }
+            guard Dictionary(stored, uniquingKeysWith: { a, _ in a }) == Dictionary(uniqueKeysWithValues: wanted)
+            else { return false }
+            return try position(in: database) == log.lastPosition()
+        }
+    }
+
     /// The log position the projections in `database` have reached.
-    public static func position(in database: Database) throws -> Int64 {
+    package static func position(in database: Database) throws -> Int64 {
         try database.scalarInt("SELECT position FROM projection_position WHERE id = 1") ?? 0
     }
 

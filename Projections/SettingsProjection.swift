@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// The ledger's settings (primary integration, Autotask connection) and the browse fetches.
 struct SettingsProjection: Projection {

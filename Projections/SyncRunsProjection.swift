@@ -1,5 +1,6 @@
 import EventLog
 import Ledger
+import SQLite
 
 /// The sync runs: trigger, scope, times, status and counts, plus every Autotask fetch of each run.
 struct SyncRunsProjection: Projection {

@@ -23,6 +23,7 @@ struct Contracts: AsyncParsableCommand {
               3  The ledger file has a problem (missing, not a ledger, damaged, newer, busy).
               4  Autotask could not answer (unreachable, authentication, permission, throttling), or a sync run failed.
               5  Something unexpected happened.
+              6  The disk holding the ledger is full; nothing was recorded, and the ledger is intact.
             A refused or failed command leaves the ledger exactly as it was.
             """,
         subcommands: [
@@ -40,7 +41,7 @@ struct Contracts: AsyncParsableCommand {
             History.self,
             Log.self,
             Demo.self,
-            Sync.self, Runs.self, Diff.self, AutoSync.self, FollowRenewal.self, Rebuild.self,
+            Sync.self, Runs.self, Diff.self, AutoSync.self, FollowRenewal.self, Rebuild.self, Head.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 extension EventLog {
     /// A cursor for folding the log into read models: every event from `position` up to and including

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// A forward-only cursor over stored events, stepping SQLite one row at a time.
 ///

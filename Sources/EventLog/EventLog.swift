@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// The append-only event log in one SQLite file: open, append, read and verify.
 ///
@@ -34,11 +35,16 @@ public final class EventLog {
     }
 
     /// The connection; `Projections` uses it for its own tables.
-    public let database: Database
+    package let database: Database
     let options: Options
     /// Called inside the write transaction for every appended event, in position order.
     /// A throw rolls the whole append back.
-    public var appendHook: ((RecordedEvent, Database) throws -> Void)?
+    package var appendHook: ((RecordedEvent, Database) throws -> Void)?
+    /// Why appends are refused (the append-only triggers are gone, or an event is missing), found at open.
+    var appendRefusal: String?
+
+    /// The path of the ledger file.
+    public var path: String { database.path }
 
     /// The highest log schema version this software knows.
     public static var latestSchemaVersion: Int { LogSchema.migrator.latestVersion }
@@ -51,7 +57,14 @@ public final class EventLog {
     /// Opens (and, when asked, creates) a ledger file, refusing files that are not ledgers, damaged
     /// files and files written by a newer schema.
     public static func open(path: String, options: Options = Options()) throws -> EventLog {
-        var state = try LedgerFile.inspect(path: path)
+        guard path != ":memory:", !path.lowercased().hasPrefix("file:"), !path.isEmpty else {
+            throw EventLogError(.cannotOpen, "\(path) is not a file path; give the path of a ledger file")
+        }
+        // With a -wal beside it, the file's header may count pages that are still only in the WAL (a
+        // checkpoint that ran out of disk space): SQLite recovers from the WAL first, and the size is
+        // judged after (`checkAfterRecovery`).
+        let hasWAL = LedgerFile.hasWAL(path: path)
+        var state = try LedgerFile.inspect(path: path, checkSize: !hasWAL)
         if state == .missing && (!options.create || options.readOnly) {
             throw EventLogError(.missing, "there is no ledger at \(path)")
         }
@@ -61,20 +74,73 @@ public final class EventLog {
         }
         let database: Database
         do {
-            database = try Database(
-                path: path,
-                options: Database.Options(
-                    readOnly: options.readOnly, create: options.create,
-                    busyTimeoutMilliseconds: options.busyTimeoutMilliseconds))
+            // A reader that cannot write beside the file (read-only media, another user's folder) opens it
+            // immutable when no -wal is there: SQLite then needs no -shm, and leaves none behind.
+            let immutable = options.readOnly && !hasWAL && !LedgerFile.canWriteBeside(path: path)
+            func connect(immutable: Bool) throws -> Database {
+                try Database(
+                    path: path,
+                    options: Database.Options(
+                        readOnly: options.readOnly, create: options.create,
+                        busyTimeoutMilliseconds: options.busyTimeoutMilliseconds, immutable: immutable))
+            }
+            do {
+                database = try connect(immutable: immutable)
+            } catch let error as SQLiteError
+                where options.readOnly && !immutable && !hasWAL
+                && [.ioError, .cantOpen, .full, .readonly].contains(error.code.primaryResultCode)
+            {
+                // No room (or no right) for the -shm file, and no -wal to read: the file alone is the ledger.
+                database = try connect(immutable: true)
+            }
         } catch let error as SQLiteError {
             throw translateOpenError(error, path: path)
         }
         do {
             try prepare(database, isNew: state != .sqlite, options: options)
+            if hasWAL { try checkAfterRecovery(database, path: path) }
         } catch let error as SQLiteError {
             throw translateOpenError(error, path: path)
         }
-        return EventLog(database: database, options: options)
+        let log = EventLog(database: database, options: options)
+        if !options.readOnly {
+            do {
+                log.appendRefusal = try protectionProblem(database, path: path)
+            } catch let error as SQLiteError {
+                throw translateOpenError(error, path: path)
+            }
+        }
+        return log
+    }
+
+    /// What shows the file was edited outside this software, or nil: a missing append-only trigger, or
+    /// positions with a gap (an event deleted). Found at open, it refuses every append; `ledger-replay`
+    /// names the damage.
+    private static func protectionProblem(_ database: Database, path: String) throws -> String? {
+        let triggers =
+            try database.scalarInt(
+                """
+                SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'
+                    AND name IN ('events_refuse_update', 'events_refuse_delete')
+                """) ?? 0
+        if triggers != 2 {
+            return "the ledger at \(path) has lost its append-only protection (a trigger was dropped outside this "
+                + "software), so nothing more is recorded; run `ledger-replay` on it and restore it from a backup"
+        }
+        let statement = try database.makeStatement("SELECT count(*), coalesce(max(position), 0) FROM events")
+        if let row = try statement.firstRow([], { ($0.int64(0), $0.int64(1)) }), row.0 != row.1 {
+            let (count, last) = row
+            return "the ledger at \(path) is missing \(last - count) events (deleted outside this software), so "
+                + "nothing more is recorded; run `ledger-replay` on it and restore it from a backup"
+        }
+        return nil
+    }
+
+    /// The last event's position and hash, or nil for an empty log: an anchor an auditor keeps outside the
+    /// ledger, against which `ledger-replay --anchor` checks the log later.
+    public func head() throws -> (position: Int64, hash: Data)? {
+        try database.makeStatement("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
+            .firstRow { ($0.int64(0), $0.blob(1)) }
     }
 
     /// Creates a new ledger in a temporary file beside `path` and links it into place, so a process killed
@@ -114,21 +180,49 @@ public final class EventLog {
             }
             try database.execute("PRAGMA application_id = \(LogSchema.applicationID)")
         }
-        try LogSchema.migrator.checkNotNewer(database)
-        guard try database.tableExists("events") || !options.readOnly else {
-            throw EventLogError(.notALedger, "\(database.path) is not a ledger: it has no event table")
+        do {
+            try LogSchema.migrator.checkNotNewer(database)
+            guard try database.tableExists("events") || !options.readOnly else {
+                throw EventLogError(.notALedger, "\(database.path) is not a ledger: it has no event table")
+            }
+            if !options.readOnly {
+                try LogSchema.migrator.migrate(
+                    database, upTo: options.migrateUpTo, appliedAt: Timestamp.format(options.clock()))
+            }
+        } catch let error as NewerSchemaError {
+            throw EventLogError(.newerSchema, error.description)
         }
-        if !options.readOnly {
-            try LogSchema.migrator.migrate(database, upTo: options.migrateUpTo, now: options.clock())
+    }
+
+    /// Copies what the WAL holds into the file when it can (a passive checkpoint, which waits for no one),
+    /// then judges the file's size as ``LedgerFile/inspect(path:checkSize:)`` does. A full disk leaves the
+    /// pages in the WAL, where SQLite reads them: the ledger stays readable and only writes are refused.
+    private static func checkAfterRecovery(_ database: Database, path: String) throws {
+        guard !database.options.readOnly else { return }
+        let statement = try database.makeStatement("PRAGMA wal_checkpoint(PASSIVE)")
+        let outcome: (busy: Int, frames: Int, copied: Int)?
+        do {
+            outcome = try statement.firstRow([]) { ($0.int(0), $0.int(1), $0.int(2)) }
+        } catch let error as SQLiteError where error.code.primaryResultCode == .full {
+            return
         }
+        guard let outcome, outcome.busy == 0, outcome.frames == outcome.copied else { return }
+        _ = try LedgerFile.inspect(path: path, checkSize: true)
     }
 
     private static func translateOpenError(_ error: SQLiteError, path: String) -> Error {
         switch error.code.primaryResultCode {
         case .notADatabase: return EventLogError(.notALedger, "\(path) is not a ledger: it is not an SQLite database")
         case .corrupt: return EventLogError(.damaged, "\(path) is damaged (SQLite reports a malformed file)")
-        case .cantOpen: return EventLogError(.cannotOpen, "cannot open \(path): check the path and its permissions")
+        case .cantOpen:
+            if FileManager.default.isReadableFile(atPath: path) && !LedgerFile.canWriteBeside(path: path) {
+                return EventLogError.cannotWrite(path: path)
+            }
+            return EventLogError(.cannotOpen, "cannot open \(path): check the path and its permissions")
         case .busy, .locked: return EventLogError.busy(path: path)
+        case .full: return EventLogError.diskFull(path: path)
+        case .ioError where LedgerFile.freeBytes(beside: path) < 65_536: return EventLogError.diskFull(path: path)
+        case .readonly: return EventLogError.cannotWrite(path: path)
         default: return error
         }
     }
@@ -144,6 +238,7 @@ public final class EventLog {
         guard !options.readOnly else {
             throw EventLogError(.readOnly, "the ledger at \(database.path) is open read-only")
         }
+        if let appendRefusal { throw EventLogError(.damaged, appendRefusal) }
         do {
             return try database.inTransaction(.immediate) {
                 let transaction = LogTransaction(log: self)
@@ -151,6 +246,13 @@ public final class EventLog {
             }
         } catch let error as SQLiteError where error.isBusy {
             throw EventLogError.busy(path: database.path)
+        } catch let error as SQLiteError
+            where error.code.primaryResultCode == .full
+            || (error.code.primaryResultCode == .ioError && LedgerFile.freeBytes(beside: database.path) < 65_536)
+        {
+            throw EventLogError.diskFull(path: database.path)
+        } catch let error as SQLiteError where error.code.primaryResultCode == .readonly {
+            throw EventLogError.cannotWrite(path: database.path)
         }
     }
 

@@ -23,6 +23,10 @@ public struct EventLogError: Error, Equatable, Sendable, CustomStringConvertible
         public static let idempotencyConflict = Code(rawValue: "idempotency-conflict")
         /// Another process holds the ledger's write lock past the busy timeout.
         public static let busy = Code(rawValue: "busy")
+        /// The disk holding the ledger is full: the change was not recorded, and the ledger is intact.
+        public static let diskFull = Code(rawValue: "disk-full")
+        /// The system clock reads a time outside the sane range; nothing is recorded.
+        public static let badClock = Code(rawValue: "bad-clock")
         /// The ledger was opened read-only.
         public static let readOnly = Code(rawValue: "read-only")
         /// An argument is invalid (an empty stream name, an empty batch, malformed JSON).
@@ -58,6 +62,20 @@ public struct EventLogError: Error, Equatable, Sendable, CustomStringConvertible
             .versionConflict,
             "version conflict on stream '\(stream)': expected \(expected), but \(actualText)",
             stream: stream, expectedVersion: expected, actualVersion: actual)
+    }
+
+    static func diskFull(path: String) -> EventLogError {
+        EventLogError(
+            .diskFull,
+            "disk full: the disk holding \(path) has no room, so nothing was recorded and the ledger is intact; "
+                + "free some space and try again")
+    }
+
+    static func cannotWrite(path: String) -> EventLogError {
+        EventLogError(
+            .readOnly,
+            "the ledger at \(path) cannot be written: the file, its folder or its disk is read-only for this user; "
+                + "queries still work, and changes need a user who can write it")
     }
 
     static func busy(path: String) -> EventLogError {

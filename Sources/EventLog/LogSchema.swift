@@ -1,3 +1,5 @@
+import SQLite
+
 /// The event log's own tables, as numbered migrations of the "log" domain.
 enum LogSchema {
     /// `PRAGMA application_id` of a ledger file: "LEDG".

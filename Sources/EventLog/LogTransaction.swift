@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// A write transaction of the log: appends to one or more streams, and the connection for callers' own tables.
 ///
@@ -6,10 +7,10 @@ import Foundation
 public final class LogTransaction {
     let log: EventLog
     /// The connection, for reads and writes of other tables inside the same transaction.
-    public var database: Database { log.database }
+    package var database: Database { log.database }
     private var tip: (position: Int64, hash: Data)?
     private var streamVersions: [String: Int64] = [:]
-    private lazy var recordedAt = Timestamp.format(log.options.clock())
+    private var stamp: String?
     /// Holds each inserted row's text and blobs while they are bound in place.
     private let row = RowBuffer()
 
@@ -44,6 +45,7 @@ public final class LogTransaction {
             throw EventLogError.versionConflict(stream: stream, expected: expected, actual: current)
         }
         var (position, previousHash) = try currentTip()
+        let recordedAt = try recordedAt()
         var version = current
         var positions: [Int64] = []
         positions.reserveCapacity(events.count)
@@ -71,7 +73,7 @@ public final class LogTransaction {
             do {
                 try insert(
                     into: statement, position: position, stream: stream, version: version, event: event,
-                    previousHash: previousHash, hash: hash)
+                    recordedAt: recordedAt, previousHash: previousHash, hash: hash)
             } catch let error as SQLiteError {
                 throw try translate(error, event: event, stream: stream)
             }
@@ -95,7 +97,7 @@ public final class LogTransaction {
     /// Inserts one row, its text and blobs bound in place from ``row`` and the bindings cleared after the step.
     private func insert(
         into statement: Statement, position: Int64, stream: String, version: Int64, event: NewEvent,
-        previousHash: Data, hash: Data
+        recordedAt: String, previousHash: Data, hash: Data
     ) throws {
         row.reserve(
             stream.utf8.count + event.id.utf8.count + event.type.utf8.count + recordedAt.utf8.count + 4
@@ -117,6 +119,28 @@ public final class LogTransaction {
         try statement.bindStatic(row.append(hash), at: 11, isText: false)
         try statement.step()
     }
+
+    /// The time this transaction's events are recorded at: the clock's, refused outside the years 2000 to
+    /// 2199, and never earlier than the last event's, so that recorded times never go backwards.
+    private func recordedAt() throws -> String {
+        if let stamp { return stamp }
+        let now = log.options.clock()
+        guard Self.saneClock.contains(now) else {
+            throw EventLogError(
+                .badClock,
+                "the system clock says \(Timestamp.format(now)), outside the years 2000 to 2199; set the clock right "
+                    + "and try again (nothing was recorded)")
+        }
+        var text = Timestamp.format(now)
+        let last = try database.cachedStatement("SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1")
+            .firstRow { $0.text(0) }
+        if let last, last > text { text = last }
+        stamp = text
+        return text
+    }
+
+    /// The clock readings accepted for recording: the years 2000 to 2199.
+    static let saneClock = Date(timeIntervalSince1970: 946_684_800)...Date(timeIntervalSince1970: 7_258_118_399)
 
     private func currentTip() throws -> (Int64, Data) {
         if let tip { return tip }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLite
 
 /// What ``EventLog/verify(progress:)`` found: how much it checked and every fault, first one first.
 public struct LogVerification: Equatable, Sendable {

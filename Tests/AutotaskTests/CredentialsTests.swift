@@ -1,4 +1,6 @@
+import AutotaskSandbox
 import Foundation
+import Logging
 import Testing
 
 @testable import Autotask
@@ -67,6 +69,21 @@ struct CredentialsTests {
         #expect(error?.message.contains(Self.secret) == false)
     }
 
+    @Test("a secret file reached by a symbolic link is judged by the file it points to, and the link is named")
+    func symlinkedFile() throws {
+        let file = try Self.temporaryFile(contents: Self.secret, mode: 0o600)
+        defer { file.cleanup() }
+        let link = file.path + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file.path)
+        #expect(try AutotaskCredentials.fromFile(link, userName: "u", integrationCode: "c").secret.value == Self.secret)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let error = #expect(throws: AutotaskError.self) {
+            try AutotaskCredentials.fromFile(link, userName: "u", integrationCode: "c")
+        }
+        #expect(error?.message.contains("symbolic link") == true)
+        #expect(error?.message.contains("mode 644") == true)
+    }
+
     @Test("a missing or empty secret file is refused")
     func missingFile() throws {
         let missing = #expect(throws: AutotaskError.self) {
@@ -126,5 +143,72 @@ struct CredentialsTests {
         #expect(matched)
         #expect((error as? AutotaskError)?.message.contains("Contract Visibility = Full") == true)
         #expect((error as? AutotaskError)?.message.contains("Security Levels") == true)
+    }
+
+    @Test(
+        "a user name, integration code or secret holding a control character is refused before any request",
+        arguments: [
+            ("user", "api@sandbox.example\nX", "CODE", "TOPSECRET-LEAKME"),
+            ("code", "api@sandbox.example", "CO\u{01}DE", "TOPSECRET-LEAKME"),
+            ("secret", "api@sandbox.example", "CODE", "TOPSECRET\nLEAKME"),
+            ("secret", "api@sandbox.example", "CODE", "A\u{01}B-LEAKME"),
+            ("secret", "api@sandbox.example", "CODE", "TOPSECRET\u{7F}LEAKME"),
+        ])
+    func controlCharactersRefused(part: String, userName: String, code: String, secret: String) async throws {
+        let logged = CapturingLogHandler.Store()
+        try await SandboxHarness.withSandbox { sandbox in
+            let credentials = AutotaskCredentials(userName: userName, integrationCode: code, secret: secret)
+            let error = await SandboxHarness.error {
+                try await SandboxHarness.withClient(
+                    sandbox, credentials: credentials,
+                    configure: { $0.logger = Logger(label: "t") { _ in CapturingLogHandler(store: logged) } }
+                ) { client in
+                    _ = try await client.entityInformation("Contracts")
+                }
+            }
+            #expect(error?.code == .invalidCredentials, "\(String(describing: error))")
+            #expect(sandbox.requestLog().totalRequests == 0)
+            let texts = (error.map(SandboxHarness.texts(of:)) ?? []) + logged.lines.withLock { $0 }
+            for text in texts {
+                #expect(!text.contains("LEAKME"), "a form of the secret leaked: \(text)")
+                #expect(!text.contains("\nX") && !text.contains("CO\u{01}DE"))
+            }
+        }
+    }
+
+    @Test("a secret file or variable holding a control character is refused without echoing it")
+    func controlCharactersInSources() throws {
+        let file = try Self.temporaryFile(contents: "TOPSECRET\nLEAKME\n", mode: 0o600)
+        defer { file.cleanup() }
+        let fromFile = #expect(throws: AutotaskError.self) {
+            try AutotaskCredentials.fromFile(file.path, userName: "u", integrationCode: "c")
+        }
+        let fromEnvironment = #expect(throws: AutotaskError.self) {
+            try AutotaskCredentials.fromEnvironment(
+                userName: "u", integrationCode: "c", environment: ["AUTOTASK_SECRET": "A\u{01}B-LEAKME"])
+        }
+        for error in [fromFile, fromEnvironment] {
+            #expect(error?.code == .invalidCredentials)
+            #expect(error?.message.contains("control character") == true)
+            #expect(error?.message.contains("LEAKME") == false)
+        }
+    }
+
+    @Test("redaction also removes the JSON-escaped, Swift-escaped and percent-encoded forms of the secret")
+    func escapedFormsRedacted() {
+        let secret = "TOP SECRET\n\u{01}\"LEAK/ME"
+        let forms = AutotaskError.writtenForms(of: secret)
+        #expect(forms.contains(#"TOP SECRET\n\u0001\"LEAK\/ME"#))
+        #expect(forms.contains(#"TOP SECRET\n\u{01}\"LEAK/ME"#))
+        #expect(forms.contains("TOP%20SECRET%0A%01%22LEAK%2FME"))
+        #expect(forms.contains("TOP%20SECRET%0a%01%22LEAK%2fME"))
+        for form in forms {
+            let error = AutotaskError.server(
+                endpoint: "Contracts", status: 500, messages: ["echo \(form) end"], final: true
+            )
+            .redacting(secret)
+            #expect(!error.message.contains("LEAK"), "\(form)")
+            #expect(!error.serverMessages.joined().contains("LEAK"), "\(form)")
+        }
     }
 }

@@ -98,4 +98,24 @@ struct ResponseClassifierTests {
             #expect(delay <= full && delay >= full / 2)
         }
     }
+
+    @Test("any Retry-After value is read without crashing, as nothing or a wait of at most a day")
+    func retryAfterFuzz() {
+        #expect(ResponseClassifier.retryAfter("1e17") == .seconds(86_400))
+        #expect(ResponseClassifier.retryAfter("9223372036854775807") == .seconds(86_400))
+        #expect(ResponseClassifier.retryAfter("1e400") == nil)
+        #expect(ResponseClassifier.retryAfter("-5") == nil)
+        #expect(ResponseClassifier.retryAfter("nan") == nil)
+        #expect(ResponseClassifier.retryAfter("inf") == nil)
+        #expect(ResponseClassifier.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT") == .seconds(86_400))
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["1", "9", "e", "E", "+", "-", ".", "0", "308", "nan", "inf", " ", "x", "GMT", "99999999999"]
+        for _ in 0..<2_000 {
+            let header = (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined()
+            if let wait = ResponseClassifier.retryAfter(header) {
+                #expect(wait >= .zero && wait <= .seconds(86_400), "\(header)")
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ import EventLog
 import Foundation
 import Ledger
 import Projections
+import SQLite
 import Testing
 
 @testable import ContractsCore

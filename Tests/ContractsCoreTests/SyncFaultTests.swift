@@ -40,7 +40,7 @@ struct SyncFaultTests {
             #expect(failed.failure?.stage == "fetch ConfigurationItems")
             #expect(try harness.contractEvents(after: before).isEmpty)
             #expect(try harness.store.log.verify().isIntact)
-            #expect(try harness.store.syncRuns().map(\.status) == ["failed"])
+            #expect(try harness.store.syncRuns().map(\.status) == [.failed])
             harness.sandbox.setFaults(.none)
             let next = try await harness.sync()
             #expect(next.completed != nil)

@@ -24,7 +24,7 @@ struct SyncTests {
             #expect(completed.failed == 0)
             #expect(try harness.contractEvents(after: before).isEmpty)
             let runs = try harness.store.syncRuns()
-            #expect(runs.map(\.status) == ["completed"])
+            #expect(runs.map(\.status) == [.completed])
             let fetched = try harness.store.log.events(in: "sync/1").map(Projector.decode).compactMap { event in
                 if case .syncFetched(let fetch) = event { return fetch.entity } else { return nil }
             }
@@ -85,7 +85,7 @@ struct SyncTests {
             }
             #expect(!expected.isEmpty)
             #expect(actual == expected, "night changes: \(changes)")
-            let notes = try harness.store.fields(of: ids[0]).first { $0.field == "notes" }
+            let notes = try harness.store.fields(of: ids[0]).first { $0.field == .notes }
             #expect(notes?.value == "Keep an eye on it")
         }
     }
@@ -170,7 +170,7 @@ struct SyncTests {
             let report = try await harness.sync()
             #expect(report.run == 2)
             #expect(report.interruptedRuns == [1])
-            #expect(try harness.store.syncRuns().map(\.status) == ["interrupted", "completed"])
+            #expect(try harness.store.syncRuns().map(\.status) == [.interrupted, .completed])
         }
     }
 }

@@ -11,10 +11,11 @@ struct HelpTests {
         let root = try await contracts.run(["--help"])
         #expect(root.status == 0, "\(root)")
         #expect(root.stdout.contains("EXIT CODES"))
+        #expect(root.stdout.contains("6  The disk holding the ledger is full"))
         #expect(root.stderr.isEmpty)
         for subcommand in [
             "init", "connect", "check-access", "companies", "browse", "import", "list", "show", "edit", "copy",
-            "create", "history", "log", "demo", "sync", "runs", "diff", "auto-sync",
+            "create", "history", "log", "demo", "sync", "runs", "diff", "auto-sync", "head",
         ] {
             let run = try await contracts.run([subcommand, "--help"])
             #expect(run.status == 0, "\(subcommand): \(run)")

@@ -26,6 +26,34 @@ struct SecretAndDemoTests {
         #expect(!log.contains(LedgerHarness.secret))
     }
 
+    @Test("a secret with a line break or a control character is refused before any request, in no form recorded")
+    func controlCharacterSecretRefused() async throws {
+        let harness = try await LedgerHarness.start()
+        defer { Task { try await harness.stop() } }
+        try await harness.expectSuccess(["import", "--company", "101", "--contract", "1001"])
+        let requestsBefore = harness.sandbox.requestLog().totalRequests
+        let file = harness.directory.path("bad-secret")
+        try Data("TOPSECRET\nLEAKME\n".utf8).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        let viaFile = try await harness.expectFailure(["sync", "--secret-file", file], status: 2)
+        var environment = harness.cli.environment
+        environment["AUTOTASK_SECRET"] = "A\u{01}B-LEAKME"
+        let cli = try ContractsExecutable(folder: harness.directory.url, environment: environment)
+        let viaEnvironment = try await cli.run(["sync", "--ledger", harness.ledger])
+        #expect(viaEnvironment.status == 2, "\(viaEnvironment)")
+        #expect(viaEnvironment.stderr.contains("control character"), "\(viaEnvironment)")
+        #expect(harness.sandbox.requestLog().totalRequests == requestsBefore, "a request was sent")
+        let runs = try await harness.run(["runs", "--format", "json"]).stdout
+        let log = try await harness.run(["log", "--format", "json"]).stdout
+        for text in [viaFile.stdout, viaFile.stderr, viaEnvironment.stdout, viaEnvironment.stderr, runs, log] {
+            #expect(!text.contains("LEAKME") && !text.contains("TOPSECRET"), "a form of the secret leaked: \(text)")
+        }
+        for suffix in ["", "-wal"] {
+            let bytes = FileManager.default.contents(atPath: harness.ledger + suffix) ?? Data()
+            #expect(bytes.range(of: Data("LEAKME".utf8)) == nil, "the secret is in ledger.sqlite\(suffix)")
+        }
+    }
+
     @Test("contracts demo walks the whole flow and exits 0, leaving the ledger where asked")
     func demoRuns() async throws {
         let directory = try TemporaryDirectory()

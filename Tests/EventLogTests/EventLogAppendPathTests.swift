@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SQLite
 import TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import Ledger
+import SQLite
 import Testing
 
 @testable import Projections

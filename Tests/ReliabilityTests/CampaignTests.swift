@@ -52,4 +52,22 @@ struct CampaignTests {
         let tally = try await Self.run(.badInput)
         #expect(tally.inputsTried >= CampaignScale.short.decoderInputs)
     }
+
+    @Test("a hostile server (zones, Retry-After, endless paging, odd bodies) ends every sync cleanly")
+    func hostileServer() async throws {
+        let tally = try await Self.run(.hostileServer)
+        #expect(tally.faultsTried == CampaignScale.short.hostileTrials + 1)
+    }
+
+    @Test("a full disk gives exit 6, leaves the ledger readable, and loses nothing once space is freed (as root)")
+    func diskFull() async throws {
+        let tally = try await Self.run(.diskFull)
+        #expect(tally.faultsTried == CampaignScale.short.diskFullTrials)
+    }
+
+    @Test("symlinks, read-only media, other users and odd paths are handled in one clear line (as root)")
+    func fileSystem() async throws {
+        let tally = try await Self.run(.fileSystem)
+        #expect(tally.faultsTried == 6)
+    }
 }

@@ -11,7 +11,8 @@ struct LedgerReplay: ParsableCommand {
         abstract: "Verifies a contracts ledger and prints the audit of its sync runs, without changing the file.",
         discussion: """
             The ledger is opened read-only. Every event is checked: positions without gaps, stream versions in \
-            order, the hash chain unbroken, the protective triggers in place, and every payload decodable. Then \
+            order, the hash chain unbroken, the protective triggers in place, and every payload decodable; with \
+            --anchor, the log must also still hold every head kept outside it (`contracts head`). Then \
             every projection is rebuilt from the log in a scratch file and compared row by row with the one stored \
             in the ledger. Last, the audit of each sync run is printed: its trigger, times, status, requests, \
             fetches, and per contract what it changed.
@@ -38,6 +39,13 @@ struct LedgerReplay: ParsableCommand {
         help: ArgumentHelp(
             "Print the audit of this sync run only (the whole ledger is still verified).", valueName: "n"))
     var onlyRun: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "A file of heads kept outside the ledger, one `POSITION HASH` a line as `contracts head` prints them: "
+                + "the log must still hold each, or it was rewritten.",
+            valueName: "file"))
+    var anchor: String?
 
     @Option(help: "How to print the report: text for people, json for scripts.")
     var format: Format = .text
@@ -66,9 +74,15 @@ struct LedgerReplay: ParsableCommand {
     }
 
     func run() throws {
-        let report: AuditReport
+        var report: AuditReport
         do {
             report = try AuditLedger.audit(path: ledger, run: onlyRun)
+            if let anchor {
+                guard let text = try? String(contentsOfFile: anchor, encoding: .utf8) else {
+                    Self.fail("cannot read the anchor file \(anchor)", status: 2)
+                }
+                report.faults += try AuditAnchors.check(path: ledger, anchors: try AuditAnchors.parse(text))
+            }
         } catch let error as EventLogError where error.code == .missing {
             Self.fail("\(error); check the path (`contracts init` creates a ledger)", status: 2)
         } catch {

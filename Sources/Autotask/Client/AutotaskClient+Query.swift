@@ -108,27 +108,55 @@ extension AutotaskClient {
                     method: .get, target: .path("\(entity)/query", query: [("search", search)]), endpoint: entity)
             }
         }
-        return try await followPages(type, request: request, recorder: recorder)
+        return try await followPages(type, request: request, recorder: recorder) {
+            try await self.count(entity: entity, query)
+        }
     }
 
+    /// How many pages a query may take before the client asks Autotask for its count.
+    static let pagesBeforeCount = 30
+
     /// Reads a first page and every next page of a paged answer.
+    ///
+    /// A server that keeps sending next pages is stopped: an empty page that points to another, a next page
+    /// URL seen before, more pages than ``AutotaskConfiguration/maxPagesPerQuery``, or (when `total` can
+    /// count the query) more pages than the count needs, with two to spare for records added meanwhile.
     func followPages<Record: Decodable & Sendable>(
         _ type: Record.Type,
         request first: Request,
-        recorder: CallRecorder
+        recorder: CallRecorder,
+        total: (() async throws -> Int)? = nil
     ) async throws -> [Record] {
         var request = first
         var items: [Record] = []
         var visited = Set<String>()
+        var pages = 0
+        var pageLimit = configuration.maxPagesPerQuery
+        var firstPageSize = 0
+        var counted: Int?
         while true {
             let page = try await send(request, recorder: recorder) { response in
                 try JSONDecoder().decode(ItemsPage<Record>.self, from: Data(response.body))
             }
             record(endpoint: request.endpoint, recorder: recorder, pages: 1)
+            pages += 1
+            if pages == 1 { firstPageSize = page.items.count }
             items += page.items
             guard let next = page.pageDetails?.nextPageUrl else { return items }
+            guard !page.items.isEmpty else {
+                throw AutotaskError.malformed(endpoint: request.endpoint, detail: "an empty page points to a next page")
+            }
             guard visited.insert(next).inserted else {
                 throw AutotaskError.malformed(endpoint: request.endpoint, detail: "the next page URL repeats")
+            }
+            if pages >= Self.pagesBeforeCount, counted == nil, let total {
+                let count = try await total()
+                counted = count
+                pageLimit = min(pageLimit, count / max(firstPageSize, 1) + 2)
+            }
+            guard pages < pageLimit else {
+                throw AutotaskError.endlessPaging(
+                    endpoint: request.endpoint, pages: pages, records: items.count, counted: counted)
             }
             request.target = .absolute(next)
         }

@@ -12,6 +12,7 @@ extension AutotaskClient {
         recorder: CallRecorder?,
         decode: (Response) throws -> T
     ) async throws -> T {
+        try credentials.checkHeaderSafe()
         do {
             return try await sendUnredacted(request, recorder: recorder, decode: decode)
         } catch let error as AutotaskError {

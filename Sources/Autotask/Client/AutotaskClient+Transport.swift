@@ -84,14 +84,39 @@ extension AutotaskClient {
         URLComponents(string: url)?.path ?? "?"
     }
 
-    /// What a transport error means: a timeout or a connection failure (both retryable).
+    /// What a transport error means: a timeout or a connection failure (both retryable), or a request that
+    /// could never be sent (not retried).
+    ///
+    /// The error's own text is never used: it may quote a header value (the secret) or a URL. Each kind maps
+    /// to a fixed phrase.
     func transportVerdict(_ error: any Error, request: Request, url: String) -> ResponseClassifier.Verdict {
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .retry(.timeout(endpoint: request.endpoint, url: url, timeout: configuration.requestTimeout))
+            case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
+                return .fail(.unusableURL(endpoint: request.endpoint, url: url))
             default:
-                return .retry(.unreachable(endpoint: request.endpoint, url: url, underlying: "\(error)"))
+                break
+            }
+            switch error.shortDescription {
+            case "Invalid header field values", "Invalid header field names":
+                return .fail(
+                    AutotaskError(
+                        code: .invalidCredentials,
+                        message: "The Autotask user name, integration code or secret holds a character an HTTP "
+                            + "header cannot carry; nothing was sent. Copy the values again, on one line each.",
+                        endpoint: request.endpoint))
+            case "Unsupported scheme":
+                return .fail(.unusableURL(endpoint: request.endpoint, url: url))
+            case "Already shutdown", "Cancelled", "Request stream cancelled":
+                return .fail(
+                    AutotaskError(
+                        code: .unreachable, message: "The request to \(request.endpoint) was cancelled.",
+                        endpoint: request.endpoint))
+            default:
+                let phrase = error.shortDescription.isEmpty ? "connection failed" : error.shortDescription.lowercased()
+                return .retry(.unreachable(endpoint: request.endpoint, url: url, underlying: phrase))
             }
         }
         if error is NIOTooManyBytesError {
@@ -102,6 +127,10 @@ extension AutotaskClient {
                 )
             )
         }
-        return .retry(.unreachable(endpoint: request.endpoint, url: url, underlying: "\(error)"))
+        if let error = error as? IOError {
+            let phrase = String(cString: strerror(error.errnoCode)).lowercased()
+            return .retry(.unreachable(endpoint: request.endpoint, url: url, underlying: phrase))
+        }
+        return .retry(.unreachable(endpoint: request.endpoint, url: url, underlying: "connection failed"))
     }
 }

@@ -11,6 +11,14 @@ extension AutotaskClient {
         return url
     }
 
+    /// The zone URL in use, when known (given directly, or discovered by an earlier request); never asks.
+    public var resolvedZoneURL: URL? {
+        state.withLock { state in
+            if case .resolved(let root) = state.zone { return URL(string: root) }
+            return nil
+        }
+    }
+
     /// The zone's REST root, ending in `/`, discovering it once for concurrent callers.
     func zoneRoot() async throws -> String {
         enum Next {
@@ -61,7 +69,29 @@ extension AutotaskClient {
         let zone = try await send(request, recorder: nil) { response in
             try JSONDecoder().decode(ZoneInformation.self, from: Data(response.body))
         }
+        guard case .discovery(let discovery) = configuration.zone, Self.isTrustedZone(zone.url, discovery: discovery)
+        else {
+            throw AutotaskError.untrustedZone(zone.url)
+        }
         configuration.logger?.info("Autotask zone: \(zone.zoneName ?? "?") at \(zone.url)")
         return Self.normalizedRoot(zone.url)
+    }
+
+    /// Whether a zone URL from discovery may receive the credentials: an https host under autotask.net;
+    /// otherwise only the discovery URL's own host, or loopback when discovery is on loopback (the sandbox).
+    static func isTrustedZone(_ url: String, discovery: URL) -> Bool {
+        guard let zone = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+            let scheme = zone.scheme?.lowercased(), let host = zone.host?.lowercased(), !host.isEmpty,
+            zone.user == nil, zone.password == nil
+        else { return false }
+        if scheme == "https" && (host == "autotask.net" || host.hasSuffix(".autotask.net")) { return true }
+        guard scheme == "https" || scheme == "http" else { return false }
+        let discoveryHost = discovery.host?.lowercased() ?? ""
+        if host == discoveryHost { return scheme == "https" || discovery.scheme?.lowercased() == "http" }
+        return isLoopback(host) && isLoopback(discoveryHost)
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }

@@ -29,8 +29,12 @@ public struct AutotaskConfiguration: Sendable {
     public var retry: RetryPolicy
     /// A logger for request method, path and status; headers and the secret are never logged.
     public var logger: Logger?
-    /// The largest response body accepted, in bytes.
+    /// The largest response body accepted, in bytes (32 MiB by default: a page of 500 records with
+    /// every user-defined field takes a few MiB at most).
     public var maxResponseBytes: Int
+    /// The most pages one query may take (400 by default, 200,000 records); past 30 pages the client also
+    /// asks Autotask for the query's count and stops a server that keeps sending next pages beyond it.
+    public var maxPagesPerQuery: Int
 
     private var storedInListLimit: Int
 
@@ -42,7 +46,8 @@ public struct AutotaskConfiguration: Sendable {
         inListLimit: Int = 400,
         retry: RetryPolicy = RetryPolicy(),
         logger: Logger? = nil,
-        maxResponseBytes: Int = 256 * 1024 * 1024
+        maxResponseBytes: Int = 32 * 1024 * 1024,
+        maxPagesPerQuery: Int = 400
     ) {
         self.zone = zone
         self.requestTimeout = requestTimeout
@@ -51,5 +56,6 @@ public struct AutotaskConfiguration: Sendable {
         self.retry = retry
         self.logger = logger
         self.maxResponseBytes = maxResponseBytes
+        self.maxPagesPerQuery = max(1, maxPagesPerQuery)
     }
 }

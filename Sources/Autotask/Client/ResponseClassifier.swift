@@ -131,18 +131,26 @@ enum ResponseClassifier {
             || text.contains("no matching records")
     }
 
-    /// Seconds from a `Retry-After` header: a number of seconds, or an HTTP date.
+    /// The longest wait a `Retry-After` is read as: one day.
+    static let maxRetryAfterSeconds: Double = 86_400
+
+    /// Seconds from a `Retry-After` header: a number of seconds, or an HTTP date; at most a day.
     static func retryAfter(_ header: String?) -> Duration? {
-        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
-        if let seconds = Double(header), seconds.isFinite, seconds >= 0 {
-            return .milliseconds(Int64((seconds * 1000).rounded()))
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty, header.count <= 64 else {
+            return nil
+        }
+        if let seconds = Double(header) {
+            guard seconds.isFinite, seconds >= 0 else { return nil }
+            // Clamped before converting: a huge value (1e17) would not fit an Int64 of milliseconds. The
+            // retry budget then decides; a day is far past any budget.
+            return .milliseconds(Int64((min(seconds, maxRetryAfterSeconds) * 1000).rounded()))
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: header) else { return nil }
-        let seconds = max(0, date.timeIntervalSinceNow)
+        let seconds = min(max(0, date.timeIntervalSinceNow), maxRetryAfterSeconds)
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 }

@@ -5,13 +5,27 @@ import Foundation
 /// Every accessor returns `nil` for a missing key, a `null`, or a value it cannot convert, so that one
 /// odd field never costs the whole record. Numbers may arrive as strings, booleans as `1`/`0`/`"true"`,
 /// picklist values as numbers or strings, and money is decoded exactly as `Decimal`.
+///
+/// A value that is present but cannot be read (a wrong type, a number out of range, a date outside the years
+/// 1753 to 9999) is remembered in ``unreadable``, so a caller can refuse the record instead of taking the
+/// field as empty.
 struct LenientObject {
     private let container: KeyedDecodingContainer<AnyCodingKey>
     private let folded: FoldedKeys
+    private let misses = Misses()
 
     init(from decoder: any Decoder) throws {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
         folded = FoldedKeys()
+    }
+
+    /// The fields asked for whose value was present but could not be read, in the order asked.
+    var unreadable: [String] { misses.names }
+
+    /// Records a field whose value could not be read, and returns nil.
+    private func miss<T>(_ name: String) -> T? {
+        misses.names.append(name)
+        return nil
     }
 
     /// The key present under `name`, when its value is not `null`: the exact spelling first, then any case.
@@ -45,10 +59,12 @@ struct LenientObject {
         guard let key = key(name) else { return nil }
         if let value = try? container.decode(Int64.self, forKey: key) { return value }
         if let text = try? container.decode(String.self, forKey: key) {
-            return LenientNumber.int64(from: text)
+            return LenientNumber.int64(from: text) ?? miss(name)
         }
-        if let value = try? container.decode(Decimal.self, forKey: key) { return LenientNumber.int64(from: value) }
-        return nil
+        if let value = try? container.decode(Decimal.self, forKey: key), let exact = LenientNumber.int64(from: value) {
+            return exact
+        }
+        return miss(name)
     }
 
     func int(_ name: String) -> Int? {
@@ -57,9 +73,13 @@ struct LenientObject {
 
     func decimal(_ name: String) -> Decimal? {
         guard let key = key(name) else { return nil }
-        if let value = try? container.decode(Decimal.self, forKey: key) { return value }
-        if let text = try? container.decode(String.self, forKey: key) { return LenientNumber.decimal(from: text) }
-        return nil
+        if let value = try? container.decode(Decimal.self, forKey: key) { return value.isNaN ? miss(name) : value }
+        if let text = try? container.decode(String.self, forKey: key),
+            let value = LenientNumber.decimal(from: text), !value.isNaN
+        {
+            return value
+        }
+        return miss(name)
     }
 
     func string(_ name: String) -> String? {
@@ -67,7 +87,7 @@ struct LenientObject {
         if let value = try? container.decode(String.self, forKey: key) { return value }
         if let value = try? container.decode(Decimal.self, forKey: key) { return "\(value)" }
         if let value = try? container.decode(Bool.self, forKey: key) { return value ? "true" : "false" }
-        return nil
+        return miss(name)
     }
 
     func bool(_ name: String) -> Bool? {
@@ -87,9 +107,23 @@ struct LenientObject {
     }
 
     func date(_ name: String) -> Date? {
-        guard let key = key(name), let text = try? container.decode(String.self, forKey: key) else { return nil }
-        return AutotaskDate.parse(text)
+        guard let key = key(name) else { return nil }
+        if let text = try? container.decode(String.self, forKey: key), text.allSatisfy(\.isWhitespace) { return nil }
+        guard let text = try? container.decode(String.self, forKey: key), let date = AutotaskDate.parse(text),
+            LenientObject.dateRange.contains(date)
+        else { return miss(name) }
+        return date
     }
+
+    /// The dates accepted: the years 1753 to 9999 (what SQL Server, behind Autotask, can hold).
+    static let dateRange: ClosedRange<Date> = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let first = calendar.date(from: DateComponents(year: 1753, month: 1, day: 1))!
+        let last = calendar.date(
+            from: DateComponents(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59))!
+        return first...last
+    }()
 
     func picklist(_ name: String) -> PicklistValue? {
         guard let key = key(name) else { return nil }
@@ -99,7 +133,7 @@ struct LenientObject {
             return trimmed.isEmpty ? nil : PicklistValue(rawValue: trimmed)
         }
         if let value = try? container.decode(Decimal.self, forKey: key) { return PicklistValue(rawValue: "\(value)") }
-        return nil
+        return miss(name)
     }
 
     func accessLevel(_ name: String) -> AccessLevel? {
@@ -126,6 +160,11 @@ struct LenientObject {
     func userDefinedFields() -> [UserDefinedField] {
         array(of: UserDefinedField.self, "userDefinedFields") ?? []
     }
+}
+
+/// The names of the fields whose value could not be read.
+private final class Misses {
+    var names: [String] = []
 }
 
 /// The object's keys by lowercased spelling, built on the first lookup that misses the exact spelling.

@@ -66,6 +66,9 @@ public struct Contract: AutotaskEntity, Hashable, Codable {
     public var lastModifiedDateTime: Date?
     /// The user-defined fields.
     public var userDefinedFields: [UserDefinedField]
+    /// The fields Autotask sent with a value that could not be read (a wrong type, a number out of range,
+    /// a date outside 1753-9999); they are `nil` above, which must not be taken as empty.
+    public var unreadableFields: [String] = []
 
     /// Creates a contract; every field but `id` defaults to `nil`.
     public init(
@@ -110,5 +113,6 @@ public struct Contract: AutotaskEntity, Hashable, Codable {
         description = object.string("description")
         lastModifiedDateTime = object.date("lastModifiedDateTime")
         userDefinedFields = object.userDefinedFields()
+        unreadableFields = object.unreadable
     }
 }

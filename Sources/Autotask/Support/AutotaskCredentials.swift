@@ -42,6 +42,7 @@ public struct AutotaskCredentials: Sendable, Hashable {
                     + "only you can read), or keep the secret in a file readable only by you (chmod 600)."
             )
         }
+        try checkHeaderSafe(value, what: "The Autotask API secret in the environment variable \(variable)")
         return AutotaskCredentials(userName: userName, integrationCode: integrationCode, secret: value)
     }
 
@@ -56,22 +57,26 @@ public struct AutotaskCredentials: Sendable, Hashable {
         userName: String,
         integrationCode: String
     ) throws -> AutotaskCredentials {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
+        // The mode that matters is the file's, not a symlink's (always 777): stat follows the link.
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             throw AutotaskError(
                 code: .invalidCredentials,
                 message: "Cannot read the Autotask secret file \(path): it does not exist or is not accessible."
             )
         }
-        let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path))
+            .map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent()).path }
+        let permissions = Int(status.st_mode) & 0o777
         guard permissions & 0o077 == 0 else {
-            let mode = String(permissions & 0o777, radix: 8)
+            let mode = String(permissions, radix: 8)
+            let shown = target ?? path
             throw AutotaskError(
                 code: .invalidCredentials,
-                message: "The Autotask secret file \(path) can be read by other users (mode \(mode)). "
-                    + "Restrict it to its owner with `chmod 600 \(path)` and try again."
+                message: "The Autotask secret file \(path)"
+                    + (target.map { " (a symbolic link to \($0))" } ?? "")
+                    + " can be read by other users (mode \(mode)). Restrict it to its owner with "
+                    + "`chmod 600 \(shown)` and try again."
             )
         }
         guard let data = FileManager.default.contents(atPath: path),
@@ -89,7 +94,50 @@ public struct AutotaskCredentials: Sendable, Hashable {
                 message: "The Autotask secret file \(path) is empty; write the API user's secret into it."
             )
         }
+        try checkHeaderSafe(value, what: "The Autotask API secret in \(path)")
         return AutotaskCredentials(userName: userName, integrationCode: integrationCode, secret: value)
+    }
+}
+
+extension AutotaskCredentials {
+    /// Checks that the user name, the integration code and the secret hold only what an HTTP header carries.
+    ///
+    /// The client calls it before its first request. The message names the value at fault, never its
+    /// content, so it can be printed and recorded.
+    ///
+    /// - Throws: ``AutotaskError`` with code ``AutotaskError/Code/invalidCredentials``.
+    public func checkHeaderSafe() throws {
+        try Self.checkHeaderSafe(userName, what: "The Autotask API user name")
+        try Self.checkHeaderSafe(integrationCode, what: "The Autotask integration code")
+        try Self.checkHeaderSafe(secret.value, what: "The Autotask API secret")
+    }
+
+    /// What makes a value unfit for an HTTP header, or nil when it fits: control characters (line breaks
+    /// included; a tab is allowed inside), white space at either end, or nothing at all.
+    public static func headerProblem(_ value: String) -> String? {
+        guard let first = value.utf8.first, let last = value.utf8.last else { return "is empty" }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\t"): continue
+            case 0...0x1F, 0x7F:
+                return "holds a control character (such as a line break), which an HTTP header cannot carry"
+            default: continue
+            }
+        }
+        let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
+        if blanks.contains(first) || blanks.contains(last) {
+            return "begins or ends with white space, which an HTTP header would drop"
+        }
+        return nil
+    }
+
+    static func checkHeaderSafe(_ value: String, what: String) throws {
+        guard let problem = headerProblem(value) else { return }
+        throw AutotaskError(
+            code: .invalidCredentials,
+            message: "\(what) \(problem); nothing was sent to Autotask. Copy the value again, on one line "
+                + "without control characters, and try again."
+        )
     }
 }
 

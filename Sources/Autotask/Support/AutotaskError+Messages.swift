@@ -102,6 +102,17 @@ extension AutotaskError {
         )
     }
 
+    static func unusableURL(endpoint: String, url: String) -> AutotaskError {
+        let components = URLComponents(string: url)
+        let place = components.flatMap { c in c.scheme.map { "\($0)://\(c.host ?? "")" } } ?? "the zone URL"
+        return AutotaskError(
+            code: .invalidConfiguration,
+            message: "The Autotask URL for \(endpoint) (\(place)) cannot be used; give an https URL such as "
+                + "https://webservices5.autotask.net/atservicesrest/ with `contracts connect`.",
+            endpoint: endpoint
+        )
+    }
+
     static func timeout(endpoint: String, url: String, timeout: Duration) -> AutotaskError {
         let host = URLComponents(string: url)?.host ?? "?"
         return AutotaskError(
@@ -144,6 +155,16 @@ extension AutotaskError {
         )
     }
 
+    static func endlessPaging(endpoint: String, pages: Int, records: Int, counted: Int?) -> AutotaskError {
+        AutotaskError(
+            code: .malformedResponse,
+            message: "Autotask kept sending next pages for \(endpoint): \(pages) pages, \(records) records"
+                + (counted.map { ", but it counts \($0) for the query" } ?? "")
+                + "; the client stopped so as not to spend the hourly request limit. Try again later.",
+            endpoint: endpoint
+        )
+    }
+
     static func notFound(endpoint: String, messages: [String]) -> AutotaskError {
         AutotaskError(
             code: .notFound,
@@ -163,6 +184,24 @@ extension AutotaskError {
             message: "Autotask sent a next-page URL on \(host) for \(endpoint), but the zone is \(zoneHost); the "
                 + "client only sends credentials to the zone's host, so it stopped.",
             endpoint: endpoint
+        )
+    }
+
+    static func untrustedZone(_ url: String) -> AutotaskError {
+        let components = URLComponents(string: url)
+        let printable = { (text: String) in
+            text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x21 && $0.value < 0x7F }
+        }
+        let place =
+            components.flatMap { c in
+                c.scheme.map { "\($0)://\(c.host ?? "")" }
+            }.flatMap { printable($0) && $0.count <= 120 ? $0 : nil } ?? "an unusable address"
+        return AutotaskError(
+            code: .untrustedHost,
+            message: "Zone discovery answered with a zone at \(place), which is not an https address under "
+                + "autotask.net; the client sends credentials only to Autotask's hosts, so nothing was sent there. "
+                + "Check the discovery URL, or give the zone with `contracts connect --zone-url URL`.",
+            endpoint: "zoneInformation"
         )
     }
 

@@ -95,13 +95,39 @@ public struct AutotaskError: Error, Sendable, Hashable {
         self.attempts = attempts
     }
 
-    /// A copy with every occurrence of `secret` replaced, so that no text can reveal it.
+    /// A copy with every occurrence of `secret` replaced, so that no text can reveal it: the secret as is,
+    /// and as JSON, Swift and percent escapes write it.
     func redacting(_ secret: String) -> AutotaskError {
         guard !secret.isEmpty else { return self }
+        let forms = Self.writtenForms(of: secret)
+        func scrub(_ text: String) -> String {
+            forms.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
+        }
         var copy = self
-        copy.message = message.replacingOccurrences(of: secret, with: "<redacted>")
-        copy.serverMessages = serverMessages.map { $0.replacingOccurrences(of: secret, with: "<redacted>") }
+        copy.message = scrub(message)
+        copy.serverMessages = serverMessages.map(scrub)
         return copy
+    }
+
+    /// The ways a text can be written out: as is, JSON-escaped, Swift-escaped, percent-encoded; longest first.
+    static func writtenForms(of text: String) -> [String] {
+        var forms: Set<String> = [text]
+        if let data = try? JSONEncoder().encode([text]), let json = String(data: data, encoding: .utf8) {
+            forms.insert(String(json.dropFirst(2).dropLast(2)))
+        }
+        forms.insert(String(String(reflecting: text).dropFirst().dropLast()))
+        let percent = AutotaskClient.percentEncoded(text)
+        forms.insert(percent)
+        var lowerHex = ""
+        var rest = Substring(percent)
+        while let index = rest.firstIndex(of: "%") {
+            lowerHex += rest[..<index]
+            let escape = rest[index...].prefix(3)
+            lowerHex += escape.lowercased()
+            rest = rest[escape.endIndex...]
+        }
+        forms.insert(lowerHex + rest)
+        return forms.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContractsCore
 import Foundation
 import Ledger
+import Projections
 
 /// `contracts browse`: a company's Autotask contracts (and services), with those already imported flagged.
 struct Browse: AsyncParsableCommand {

@@ -15,10 +15,12 @@ struct CheckAccess: AsyncParsableCommand {
     @OptionGroup var autotask: AutotaskOptions
 
     func run() async throws {
-        let settings = try ledger.open().settings()
-        _ = try await autotask.withGateway(settings) { gateway in
+        let settings = try ledger.openForQueries().settings()
+        let zone = try await autotask.withGateway(settings) { gateway in
             try await gateway.checkAccess()
+            return gateway.client.resolvedZoneURL
         }
+        if let zone { print("Autotask zone: \(zone.absoluteString)") }
         print(
             "The API user \(settings.connection?.userName ?? "") can see every contract (View = All, Contract Visibility = Full)."
         )

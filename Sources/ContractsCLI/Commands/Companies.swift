@@ -15,7 +15,7 @@ struct Companies: AsyncParsableCommand {
     @OptionGroup var autotask: AutotaskOptions
 
     func run() async throws {
-        let settings = try ledger.open().settings()
+        let settings = try ledger.openForQueries().settings()
         let search = self.search
         let companies = try await autotask.withGateway(settings) { gateway in
             try await gateway.companies(search: search)

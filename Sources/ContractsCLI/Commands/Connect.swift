@@ -44,6 +44,12 @@ struct Connect: AsyncParsableCommand {
         if integrationCode.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--integration-code needs a code")
         }
+        for (option, value) in [("--user", user), ("--integration-code", integrationCode)] {
+            if let problem = AutotaskCredentials.headerProblem(value) {
+                throw ValidationError(
+                    "the value of \(option) \(problem); give it on one line without control characters")
+            }
+        }
     }
 
     func run() async throws {

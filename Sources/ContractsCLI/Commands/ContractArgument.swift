@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractsCore
 import Ledger
+import Projections
 
 /// An LCI contract id typed by the user, such as `LC-1`.
 struct ContractArgument: ExpressibleByArgument, Sendable {

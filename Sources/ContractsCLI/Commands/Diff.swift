@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractsCore
 import EventLog
+import Foundation
 import Ledger
 
 /// `contracts diff RUN_A RUN_B`: the state at the end of one sync run against the end of another.
@@ -32,7 +33,7 @@ struct Diff: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let diff = try store.diff(runA, runB, contract: contract?.id)
         var changes: [Change] = []
         for id in diff.contractsAdded {
@@ -82,6 +83,17 @@ struct Diff: AsyncParsableCommand {
                 Change(
                     contract: asset.contract, kind: "assetUnlinked", label: "asset unlinked", field: nil,
                     from: Self.asset(asset), to: .null, position: asset.position))
+        }
+        for run in diff.unfinished {
+            // A partial state is labelled: on stdout for people, on stderr beside JSON or CSV.
+            let note =
+                "Partial: sync #\(run.run) did not finish (\(run.status)); its state is what it committed "
+                + "before it stopped (\(run.committedChanges) contract \(run.committedChanges == 1 ? "event" : "events"))."
+            if format.format == .table {
+                print(note)
+            } else {
+                FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+            }
         }
         if format.format == .table {
             let rows = RowSet(

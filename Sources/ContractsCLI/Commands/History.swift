@@ -16,7 +16,7 @@ struct History: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         _ = try store.existingContract(contract.id)
         guard format.format == .table else {
             var rows = Log.eventColumns

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractsCore
 import Ledger
+import Projections
 
 /// `contracts list`: the LCI contracts, imported ones marked `**`.
 struct List: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct List: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let snapshot = try asOf.snapshot(of: store)
         let contracts = try snapshot?.contracts(companyID: company) ?? store.contracts(companyID: company)
         AsOfOptions.announce(snapshot, format: format.format)
@@ -61,7 +62,7 @@ struct List: AsyncParsableCommand {
             ],
             rows: contracts.map { row in
                 [
-                    .string(row.id), .bool(row.imported), .string(row.origin), .text(row.level),
+                    .string(row.id), .bool(row.imported), .string(row.origin.rawValue), .text(row.level?.rawValue),
                     .int(row.autotaskContractID), .int(row.autotaskContractServiceID), .text(row.copiedFrom),
                     .int(row.companyID), .text(row.companyName), .text(row.name), .text(row.type), .text(row.status),
                     .text(missingCode(row.missingReason)), .text(row.startDate), .text(row.endDate),
@@ -89,6 +90,6 @@ struct List: AsyncParsableCommand {
         }
         if let contract = row.autotaskContractID, row.imported { return "Autotask contract \(contract)" }
         if let source = row.copiedFrom { return "copy of \(source)" }
-        return row.origin
+        return row.origin.rawValue
     }
 }

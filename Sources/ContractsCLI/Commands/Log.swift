@@ -42,7 +42,7 @@ struct Log: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let cursor = try store.log.cursor(from: from)
         let table = format.format == .table
         var rows =

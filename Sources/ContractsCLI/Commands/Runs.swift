@@ -19,7 +19,7 @@ struct Runs: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let runs = try store.syncRuns()
         guard format.format == .table else {
             // The documented keys, shared with `ledger-replay --format json` (docs/output.md, "runs").
@@ -33,7 +33,7 @@ struct Runs: AsyncParsableCommand {
                 ],
                 rows: runs.map { run in
                     [
-                        .int(run.run), .string(run.trigger), .string(run.scope), .string(run.status),
+                        .int(run.run), .string(run.trigger.rawValue), .string(run.scope), .string(run.status.rawValue),
                         .int(run.contractsTotal), .string(run.startedAt), .text(run.finishedAt),
                         .int(run.startedPosition), .int(run.finishedPosition), .int(run.checked), .int(run.changed),
                         .int(run.unchanged), .int(run.missing), .int(run.failed), .int(run.requests),
@@ -53,8 +53,9 @@ struct Runs: AsyncParsableCommand {
             ],
             rows: runs.map { run in
                 [
-                    .int(run.run), .string(run.trigger), .string(run.scope), .string(run.startedAt),
-                    .int(run.durationMilliseconds), .string(run.status), .int(run.contractsTotal), .int(run.checked),
+                    .int(run.run), .string(run.trigger.rawValue), .string(run.scope), .string(run.startedAt),
+                    .int(run.durationMilliseconds), .string(run.status.rawValue), .int(run.contractsTotal),
+                    .int(run.checked),
                     .int(run.changed), .int(run.unchanged), .int(run.missing), .int(run.failed), .int(run.requests),
                     .text(
                         run.failureStage.map { "\($0): \(run.failureReason ?? "")" }

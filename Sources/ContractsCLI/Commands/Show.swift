@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContractsCore
 import Ledger
+import Projections
 
 /// `contracts show`: one contract with every field and its owner, its assets and its Autotask ids.
 struct Show: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct Show: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
 
     func run() async throws {
-        let store = try ledger.open()
+        let store = try ledger.openForQueries()
         let snapshot = try asOf.snapshot(of: store)
         let row: ContractRow
         let state: ContractState
@@ -61,8 +62,8 @@ struct Show: AsyncParsableCommand {
                     )
                 })
             let summary: [(String, JSONValue)] = [
-                ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin)),
-                ("level", .text(row.level)), ("autotaskContractID", .int(row.autotaskContractID)),
+                ("id", .string(row.id)), ("imported", .bool(row.imported)), ("origin", .string(row.origin.rawValue)),
+                ("level", .text(row.level?.rawValue)), ("autotaskContractID", .int(row.autotaskContractID)),
                 ("autotaskContractServiceID", .int(row.autotaskContractServiceID)),
                 ("companyID", .int(row.companyID)), ("autoSync", .bool(row.autoSync)),
                 ("followsRenewals", .bool(row.followsRenewals)),

@@ -31,6 +31,7 @@ struct Sync: AsyncParsableCommand {
               2  Wrong input: an unknown contract, no Autotask connection, no secret.
               3  The ledger is busy with another sync, or the file has a problem.
               4  The run failed because Autotask could not answer; run it again.
+              6  The disk holding the ledger is full; free some space and run it again.
 
             A cron line that syncs every night at 02:30:
               30 2 * * * contracts sync --trigger nightly
@@ -48,7 +49,20 @@ struct Sync: AsyncParsableCommand {
             valueName: "manual|nightly"))
     var trigger: SyncTrigger = .manual
 
+    @Option(
+        help: ArgumentHelp(
+            "How long reading Autotask may take before the run fails, so that a server that never stops "
+                + "answering cannot hold the ledger and spend the hourly request limit.",
+            valueName: "seconds"))
+    var timeLimit: Int = 3600
+
     @OptionGroup var autotask: AutotaskOptions
+
+    func validate() throws {
+        guard (1...86_400).contains(timeLimit) else {
+            throw ValidationError("--time-limit must be between 1 and 86400 seconds")
+        }
+    }
 
     func run() async throws {
         let store = try ledger.open()
@@ -63,17 +77,22 @@ struct Sync: AsyncParsableCommand {
                         format: "\r\u{1B}[2KSync #%d: %d of %d contracts checked, %d requests, %.1f s", progress.run,
                         progress.checked, progress.total, progress.requests, seconds)
                     FileHandle.standardOutput.write(Data(line.utf8))
-                } : nil)
-        let report = try await autotask.withGateway(settings) { gateway in
-            try await store.sync(gateway: gateway, options: options)
+                } : nil, timeLimit: .seconds(timeLimit))
+        let (report, zone) = try await autotask.withGateway(settings) { gateway in
+            (try await store.sync(gateway: gateway, options: options), gateway.client.resolvedZoneURL)
         }
         if live { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
         for interrupted in report.interruptedRuns {
             print("Sync #\(interrupted) never finished (its process stopped); marked interrupted.")
         }
+        if let zone { print("Autotask zone: \(zone.absoluteString)") }
         print(report.summary)
         for (contract, events) in report.changes {
             for event in events { print("  \(contract): \(event.summary)") }
+        }
+        if let head = try store.log.head() {
+            // The anchor an auditor keeps outside the ledger (`ledger-replay --anchor`).
+            print("Ledger head: \(head.position) \(head.hash.map { String(format: "%02x", $0) }.joined())")
         }
         if let failure = report.failureError { throw failure }
     }

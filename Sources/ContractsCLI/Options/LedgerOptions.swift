@@ -31,10 +31,25 @@ struct LedgerOptions: ParsableArguments {
         if let ledger, ledger.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--ledger needs a file path")
         }
+        if let ledger, ledger == ":memory:" || ledger.lowercased().hasPrefix("file:") {
+            throw ValidationError("--ledger needs a file path; \(ledger) is an SQLite name, not a file")
+        }
+    }
+
+    /// Opens the existing ledger for a query: read-only when it is up to date (see
+    /// ``LedgerStore/openForQueries(path:options:)``).
+    func openForQueries() throws -> LedgerStore {
+        try checkExists()
+        return try LedgerStore.openForQueries(path: path)
     }
 
     /// Opens the existing ledger; refuses a missing file or a folder without creating anything.
     func open() throws -> LedgerStore {
+        try checkExists()
+        return try LedgerStore(path: path)
+    }
+
+    private func checkExists() throws {
         let path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -43,7 +58,6 @@ struct LedgerOptions: ParsableArguments {
         if isDirectory.boolValue {
             throw CLIError(.ledgerProblem, "\(path) is a folder, not a ledger file; give the file with --ledger PATH")
         }
-        return try LedgerStore(path: path)
     }
 
     /// Opens the ledger, creating it (and its folder) when it does not exist.

@@ -14,6 +14,8 @@ enum ExitStatus: Int32, Sendable {
     case autotaskProblem = 4
     /// Something unexpected.
     case unexpected = 5
+    /// The disk holding the ledger is full; nothing was recorded.
+    case diskFull = 6
 }
 
 /// An error the CLI raises itself: a status and a one-line message that says what to do.

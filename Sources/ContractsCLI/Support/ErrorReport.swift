@@ -34,7 +34,12 @@ enum ErrorReport {
             return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
-        case let error as SQLiteError:
+        case let error as any LedgerStorageError where error.isDiskFull:
+            return (
+                .diskFull,
+                "disk full: the disk holding the ledger has no room, so nothing was recorded; free some space and try again"
+            )
+        case let error as any LedgerStorageError:
             return (.ledgerProblem, "the ledger file could not be read or written (\(error)); check the file")
         case let error as ValidationError:
             return (.badInput, error.message)
@@ -67,6 +72,7 @@ enum ErrorReport {
     static func status(of code: EventLogError.Code) -> ExitStatus {
         switch code {
         case .invalidArgument: .unexpected
+        case .diskFull: .diskFull
         default: .ledgerProblem
         }
     }

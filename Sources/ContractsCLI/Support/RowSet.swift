@@ -30,17 +30,23 @@ struct RowSet: Sendable {
         }
     }
 
+    /// The widest a column other than the last is in a table, even with `--wide`; longer values are cut
+    /// with `…` (JSON and CSV carry them in full), so that one long value cannot pad every row to its width.
+    static let maxColumnWidth = 120
+
     /// Aligned columns with a header and a rule, measured in terminal cells; the last column is not padded.
     ///
     /// Control characters are shown escaped. With a `width`, the widest text columns are shortened (with
     /// `…`) until the lines fit, down to the width of their title or 8 cells; numbers and short columns keep
-    /// their width.
+    /// their width. Linear in the size of the output: no column but the last is wider than
+    /// ``maxColumnWidth``, and trailing spaces are dropped as lines are built.
     func table(width: Int? = nil) -> String {
         let count = columns.count
         let cells = [columns.map(\.title)] + rows.map { $0.map { TerminalText.escaped($0.plainText) } }
         let measured = cells.map { $0.map(TerminalText.width) }
         var widths = Array(repeating: 0, count: count)
         for row in measured { for (index, cells) in row.enumerated() { widths[index] = max(widths[index], cells) } }
+        for index in 0..<max(0, count - 1) { widths[index] = min(widths[index], Self.maxColumnWidth) }
         if let width {
             // Free text first; then, if the line is still too long, any column of text (codes and dates too).
             widths = Self.fitted(widths, into: width, titles: measured[0], shrinkable: shrinkableColumns(measured))

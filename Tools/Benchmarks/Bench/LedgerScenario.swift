@@ -21,7 +21,7 @@ enum LedgerScenario: String, CaseIterable, ExpressibleByArgument {
         switch self {
         case .rebuild:
             let log = try EventLog.open(path: path)
-            let folded = try Projector.rebuild(from: log, into: log.database)
+            let folded = try Projector.rebuild(log)
             let seconds = AppendBenchmark.seconds(since: started)
             return [
                 BenchRow(name, "events/s", Double(folded) / seconds, .perSecond, atLeast: 300_000),

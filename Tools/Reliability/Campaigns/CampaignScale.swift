@@ -14,11 +14,17 @@ public struct CampaignScale: Sendable {
     public var decoderInputs: Int
     /// Command lines fed to `contracts`.
     public var commandLines: Int
+    /// Hostile-server trials (zone answers, Retry-After values, paging, bodies); all of them at full scale.
+    public var hostileTrials: Int
+    /// Full-disk trials, each on a tmpfs of its own.
+    public var diskFullTrials: Int
+    /// Rounds of the file-system checks.
+    public var fileSystemRounds: Int
 
     /// A scale; see the properties.
     public init(
         kills: Int, allFaultPairs: Bool, tampersPerKind: Int, concurrencyRounds: Int, concurrentProcesses: Int,
-        decoderInputs: Int, commandLines: Int
+        decoderInputs: Int, commandLines: Int, hostileTrials: Int, diskFullTrials: Int, fileSystemRounds: Int
     ) {
         self.kills = kills
         self.allFaultPairs = allFaultPairs
@@ -27,15 +33,18 @@ public struct CampaignScale: Sendable {
         self.concurrentProcesses = concurrentProcesses
         self.decoderInputs = decoderInputs
         self.commandLines = commandLines
+        self.hostileTrials = hostileTrials
+        self.diskFullTrials = diskFullTrials
+        self.fileSystemRounds = fileSystemRounds
     }
 
     /// The version inside `swift test`: a handful of each.
     public static let short = CampaignScale(
         kills: 6, allFaultPairs: false, tampersPerKind: 1, concurrencyRounds: 1, concurrentProcesses: 6,
-        decoderInputs: 400, commandLines: 24)
+        decoderInputs: 400, commandLines: 24, hostileTrials: 12, diskFullTrials: 2, fileSystemRounds: 1)
 
     /// The full run of `ledger-campaigns`.
     public static let full = CampaignScale(
         kills: 60, allFaultPairs: true, tampersPerKind: 8, concurrencyRounds: 8, concurrentProcesses: 8,
-        decoderInputs: 20_000, commandLines: 300)
+        decoderInputs: 20_000, commandLines: 300, hostileTrials: 1_000, diskFullTrials: 10, fileSystemRounds: 3)
 }

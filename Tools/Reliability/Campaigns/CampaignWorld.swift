@@ -1,5 +1,6 @@
 import AutotaskSandbox
 import Foundation
+import Synchronization
 
 /// One campaign's world: a sandbox on a free loopback port, a temp folder, and the executables run against it.
 ///
@@ -11,6 +12,7 @@ final class CampaignWorld: Sendable {
     let tools: CampaignTools
     let runner: ProcessRunner
     let secret: String
+    private let otherSecrets = Mutex<[String]>([])
 
     private init(sandbox: AutotaskSandbox, folder: URL, tools: CampaignTools, secret: String) {
         self.sandbox = sandbox
@@ -42,8 +44,14 @@ final class CampaignWorld: Sendable {
     /// Stops the sandbox, scans the folder for the secret, and removes the folder.
     func finish(_ tally: inout CampaignTally, campaign: String) async {
         try? await sandbox.stop()
-        tally.failures += SecretScan.scan(folder: folder, secret: secret).map { "\(campaign): \($0)" }
+        let secrets = [secret] + otherSecrets.withLock { $0 }
+        tally.failures += SecretScan.scan(folder: folder, secrets: secrets).map { "\(campaign): \($0)" }
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Adds a secret the final scan also looks for (one a trial handed to a process).
+    func remember(secret: String) {
+        otherSecrets.withLock { $0.append(secret) }
     }
 
     /// A path in the folder.

@@ -5,6 +5,9 @@ import Foundation
 public enum Campaign: String, CaseIterable, Sendable {
     case crash, faults, tamper, concurrency
     case badInput = "bad-input"
+    case hostileServer = "hostile-server"
+    case diskFull = "disk-full"
+    case fileSystem = "file-system"
 
     /// Runs this campaign at a scale; broken promises come back as the tally's failures.
     public func run(tools: CampaignTools, seed: UInt64, scale: CampaignScale) async throws -> CampaignTally {
@@ -18,6 +21,9 @@ public enum Campaign: String, CaseIterable, Sendable {
             tally.inputsTried += DecoderFuzz(seed: seed).run(
                 count: scale.decoderInputs, decode: DecoderFuzz.decodePublicTypes)
             return tally
+        case .hostileServer: return try await HostileServerCampaign(tools: tools, seed: seed, scale: scale).run()
+        case .diskFull: return try await DiskFullCampaign(tools: tools, seed: seed, scale: scale).run()
+        case .fileSystem: return try await FileSystemCampaign(tools: tools, seed: seed, scale: scale).run()
         }
     }
 }

@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import SQLite
 
 /// Campaign 4: several processes importing, editing and syncing one ledger at once; then a writer held past
 /// the busy timeout, which must give a clear "busy" error.

@@ -1,6 +1,7 @@
 import AutotaskSandbox
 import EventLog
 import Foundation
+import SQLite
 import TestSupport
 
 /// Campaign 1: SIGKILL `contracts sync`, `contracts import` and raw appends at seeded moments, then check

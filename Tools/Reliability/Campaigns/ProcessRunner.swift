@@ -17,10 +17,11 @@ struct ProcessOutcome: Sendable, CustomStringConvertible {
 
     var killedBySIGKILL: Bool { signaled && status == SIGKILL && !timedOut }
     var succeeded: Bool { !signaled && status == 0 }
-    /// A clean refusal: a non-zero code below 5 and exactly one `error:` line on stderr.
+    /// A clean refusal: a documented non-zero code (1 to 4, or 6 for a full disk) and exactly one `error:`
+    /// line on stderr.
     var isCleanFailure: Bool {
         let lines = stderr.split(whereSeparator: \.isNewline)
-        return !signaled && (1...4).contains(status) && lines.count == 1 && stderr.hasPrefix("error: ")
+        return !signaled && [1, 2, 3, 4, 6].contains(status) && lines.count == 1 && stderr.hasPrefix("error: ")
     }
 
     var description: String {

@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import SQLite
 import TestSupport
 
 /// Campaign 3: edits that bypass the triggers, each of which `ledger-replay` must find and name.

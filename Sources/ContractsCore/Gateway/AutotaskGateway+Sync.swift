@@ -1,0 +1,198 @@
+import Autotask
+import EventLog
+import Foundation
+import Ledger
+
+extension AutotaskGateway {
+    /// Reads everything a sync needs with batched `in` queries, one ``SyncFetched`` per query.
+    ///
+    /// Queries: Contracts (by id), Companies (their names), ContractServices, the current
+    /// ContractServiceUnits and Services of service-level imports, ConfigurationItems (by contractID)
+    /// and their Products when assets are pulled. A contract not returned is looked up by id: null
+    /// means deleted, unless the API user's contract access is not `All` (then not visible).
+    public func fetchForSync(_ request: SyncRequest) async throws -> (SyncObservations, [SyncFetched]) {
+        var fetches: [SyncFetched] = []
+        var stage = "load picklists"
+        do {
+            let estimate = request.estimatedRequests(inListLimit: client.configuration.inListLimit)
+            if estimate >= SyncRequest.budgetCheckThreshold {
+                stage = "check the hourly request threshold"
+                try await client.ensureBudget(requests: estimate)
+                stage = "load picklists"
+            }
+            let mapping = try await mapping()
+            var result = SyncObservations()
+            stage = "fetch Contracts"
+            let contracts = try await fetch(Contract.self, .in("id", request.contractIDs.map(Int64.init)), &fetches) {
+                "\($0.id)|\($0.contractName ?? "")|\($0.status?.rawValue ?? "")|\($0.endDate.map { "\($0)" } ?? "")"
+            }
+            stage = "fetch Companies"
+            let companyIDs = Set(contracts.compactMap(\.companyID)).sorted()
+            let companies = try await fetch(Company.self, .in("id", companyIDs), &fetches) {
+                "\($0.id)|\($0.companyName ?? "")"
+            }
+            let names = Dictionary(companies.map { ($0.id, $0.companyName) }, uniquingKeysWith: { first, _ in first })
+            for contract in contracts {
+                let companyName = contract.companyID.flatMap { names[$0] ?? nil }
+                if let problem = mapping.problem(with: contract, companyName: companyName) {
+                    result.unreadable[Int(contract.id)] = problem + "; the contract was left as it was"
+                    continue
+                }
+                if let snapshot = mapping.contract(contract, companyName: companyName) {
+                    result.contracts[Int(contract.id)] = snapshot
+                }
+            }
+            stage = "look up missing contracts"
+            let notReturned = request.contractIDs.filter { result.contracts[$0] == nil && result.unreadable[$0] == nil }
+            if !notReturned.isEmpty {
+                result.missing = try await missingReasons(notReturned)
+            }
+            if !request.contractServiceIDs.isEmpty {
+                stage = "fetch ContractServices"
+                result.services = try await services(request.contractServiceIDs, mapping: mapping, &fetches, &stage)
+            }
+            if !request.assetContractIDs.isEmpty {
+                stage = "fetch ConfigurationItems"
+                result.assets = try await assets(request.assetContractIDs, mapping: mapping, &fetches, &stage)
+            }
+            return (result, fetches)
+        } catch {
+            throw SyncFetchError(stage: stage, reason: Self.oneLine(error), completed: fetches)
+        }
+    }
+
+    /// Runs one batched query, follows its pages and records it as a ``SyncFetched``.
+    func fetch<Entity: AutotaskEntity>(
+        _ type: Entity.Type, _ filter: QueryFilter, _ fetches: inout [SyncFetched],
+        line: (Entity) -> String
+    ) async throws -> [Entity] {
+        let query = Query(filter)
+        let result = try await client.query(type, query)
+        fetches.append(
+            SyncFetched(
+                entity: Entity.entityPath, filter: Self.describe(filter), pages: result.statistics.pages,
+                requests: result.statistics.requests, items: result.items.count,
+                digest: Self.digest(result.items.map(line))))
+        return result.items
+    }
+
+    private func missingReasons(_ ids: [Int]) async throws -> [Int: MissingReason] {
+        var reasons: [Int: MissingReason] = [:]
+        var nulls: [Int] = []
+        for id in ids {
+            do {
+                if let contract = try await client.get(Contract.self, id: Int64(id)) {
+                    // Returned by id but not by the query: it is there, but not as the query sees it.
+                    reasons[id] = contract.status?.rawValue == "0" ? .inactive : .notVisible
+                } else {
+                    nulls.append(id)
+                }
+            } catch let error as AutotaskError where error.code == .permissionDenied {
+                reasons[id] = .notVisible
+            }
+        }
+        guard !nulls.isEmpty else { return reasons }
+        let access: AccessLevel
+        do {
+            access = try await client.checkContractAccess(requireFullAccess: false)
+        } catch let error as AutotaskError where error.code == .permissionDenied {
+            access = .none
+        }
+        for id in nulls { reasons[id] = access == .all ? .deleted : .notVisible }
+        return reasons
+    }
+
+    private func services(
+        _ ids: [Int], mapping: AutotaskMapping, _ fetches: inout [SyncFetched], _ stage: inout String
+    ) async throws -> [Int: AutotaskServiceSnapshot] {
+        let rows = try await fetch(ContractService.self, .in("id", ids.map(Int64.init)), &fetches) {
+            "\($0.id)|\($0.contractID ?? 0)|\($0.serviceID ?? 0)|\($0.unitPrice.map { "\($0)" } ?? "")"
+                + "|\($0.adjustedPrice.map { "\($0)" } ?? "")|\($0.invoiceDescription ?? "")"
+        }
+        stage = "fetch ContractServiceUnits"
+        let today = mapping.today
+        let units = try await fetch(
+            ContractServiceUnit.self,
+            .and(.in("contractServiceID", rows.map(\.id)), .lte("startDate", today), .gte("endDate", today)),
+            &fetches
+        ) { "\($0.id)|\($0.contractServiceID ?? 0)|\($0.units.map { "\($0)" } ?? "")" }
+        stage = "fetch Services"
+        let catalog = try await fetch(Service.self, .in("id", Set(rows.compactMap(\.serviceID)).sorted()), &fetches) {
+            "\($0.id)|\($0.name ?? "")"
+        }
+        let byID = Dictionary(catalog.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [Int: AutotaskServiceSnapshot] = [:]
+        for row in rows {
+            let snapshot = mapping.service(
+                row, catalog: row.serviceID.flatMap { byID[$0] }, units: units.filter { $0.contractServiceID == row.id }
+            )
+            if let snapshot { result[Int(row.id)] = snapshot }
+        }
+        return result
+    }
+
+    private func assets(
+        _ contractIDs: [Int], mapping: AutotaskMapping, _ fetches: inout [SyncFetched], _ stage: inout String
+    ) async throws -> [Int: [AutotaskAssetSnapshot]] {
+        let items = try await fetch(
+            ConfigurationItem.self, .in("contractID", contractIDs.map(Int64.init)), &fetches
+        ) { "\($0.id)|\($0.contractID ?? 0)|\($0.referenceTitle ?? "")|\($0.isActive ?? true)" }
+        stage = "fetch Products"
+        let productIDs = Set(items.compactMap(\.productID)).sorted()
+        var products: [Int64: String] = [:]
+        if !productIDs.isEmpty {
+            for product in try await fetch(Product.self, .in("id", productIDs), &fetches, line: { "\($0.id)" }) {
+                products[product.id] = product.name
+            }
+        }
+        var result: [Int: [AutotaskAssetSnapshot]] = [:]
+        for item in items {
+            guard let contractID = item.contractID else { continue }
+            result[Int(contractID), default: []].append(
+                mapping.asset(item, productName: item.productID.flatMap { products[$0] }))
+        }
+        return result
+    }
+
+    /// A filter in a short readable form, such as `id in (1001, 1002)`.
+    static func describe(_ filter: QueryFilter) -> String {
+        if filter.op.isGroup {
+            return filter.items.map(describe).joined(separator: " \(filter.op.rawValue) ")
+        }
+        let value: String
+        switch filter.value {
+        case .array(let values)?:
+            let shown = values.prefix(20).map(Self.describe).joined(separator: ", ")
+            value = values.count > 20 ? "(\(shown), ... \(values.count) values)" : "(\(shown))"
+        case let single?: value = describe(single)
+        case nil: value = ""
+        }
+        return "\(filter.field ?? "") \(filter.op.rawValue) \(value)"
+    }
+
+    private static func describe(_ value: FilterValue) -> String {
+        switch value {
+        case .int(let number): "\(number)"
+        case .string(let text): "'\(text)'"
+        case .bool(let flag): "\(flag)"
+        case .date(let date): AutotaskMapping.day(date).description
+        case .decimal(let number): "\(number)"
+        case .array(let values): "(\(values.map(describe).joined(separator: ", ")))"
+        }
+    }
+
+    /// An error in one line, for a failure event: the message of an error of ours, which never holds the
+    /// secret; another error's own text (a transport error may quote a header) is never recorded.
+    static func oneLine(_ error: any Error) -> String {
+        let text: String
+        switch error {
+        case let error as AutotaskError: text = error.message
+        case let error as LedgerError: text = error.message
+        case let error as EventLogError: text = error.message
+        case let error as SyncError: text = error.message
+        case let error as any LedgerStorageError: text = error.description
+        default: text = "an unexpected \(String(describing: type(of: error))) error"
+        }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

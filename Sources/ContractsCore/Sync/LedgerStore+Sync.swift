@@ -1,0 +1,247 @@
+import EventLog
+import Foundation
+import Ledger
+import Projections
+
+extension LedgerStore {
+    /// Refreshes every imported contract (or one) from Autotask, recording a `sync/<n>` run.
+    ///
+    /// The run: `SyncStarted`, one `SyncFetched` per batched query, then per contract only what
+    /// changed (``Decisions/reconcile(_:with:syncRun:)``, written in batches of
+    /// ``SyncOptions/batchSize`` contracts per transaction), then `SyncCompleted` or `SyncFailed`.
+    /// A run found `running` (its process was killed) is marked `SyncInterrupted` first. A second sync
+    /// on the same ledger is refused with ``SyncError`` while this one holds the lock. Reconciling is
+    /// idempotent, so a failed run leaves a consistent ledger and the next run finishes the work.
+    public func sync(gateway: AutotaskGateway, options: SyncOptions = SyncOptions()) async throws -> SyncReport {
+        let lock = try SyncLock.acquire(ledgerPath: path)
+        defer { lock.release() }
+        let clock = self.options.clock
+        let startedAt = clock()
+        let requestsBefore = gateway.requestsMade
+        func elapsed() -> Int { max(0, Int((clock().timeIntervalSince(startedAt) * 1000).rounded())) }
+        func requests() -> Int { gateway.requestsMade - requestsBefore }
+
+        let pullAssets = try settings().pullsAutotaskAssets
+        let (run, targets, interrupted) = try startRun(options)
+        var report = SyncReport(
+            run: run, trigger: options.trigger, total: targets.count, completed: nil, failure: nil, changes: [],
+            interruptedRuns: interrupted)
+        func fail(_ stage: String, _ reason: String, fetches: [SyncFetched] = []) throws -> SyncReport {
+            let failed = SyncFailed(stage: stage, reason: reason)
+            try command { transaction, commandID in
+                try append(
+                    fetches.map(\.event) + [failed.event], to: .sync(run), expected: .any, in: transaction,
+                    commandID: commandID, syncRun: run, actor: "sync")
+            }
+            report.failure = failed
+            return report
+        }
+
+        let observations: SyncObservations
+        if targets.isEmpty {
+            observations = SyncObservations()
+        } else {
+            let request = SyncRequest(
+                contractIDs: Set(targets.map(\.reference.contractID)).sorted(),
+                contractServiceIDs: Set(targets.compactMap(\.reference.contractServiceID)).sorted(),
+                assetContractIDs: pullAssets
+                    ? Set(targets.filter { $0.reference.level == .contract }.map(\.reference.contractID)).sorted() : [])
+            do {
+                let (read, fetches) = try await Self.withTimeLimit(options.timeLimit) {
+                    try await gateway.fetchForSync(request)
+                }
+                observations = read
+                try command { transaction, commandID in
+                    try append(
+                        fetches.map(\.event), to: .sync(run), expected: .any, in: transaction, commandID: commandID,
+                        syncRun: run, actor: "sync")
+                }
+            } catch let error as SyncFetchError {
+                return try fail(error.stage, error.reason, fetches: error.completed)
+            }
+        }
+        options.progress?(
+            SyncProgress(
+                run: run, checked: 0, total: targets.count, requests: requests(), elapsedMilliseconds: elapsed()))
+
+        var counts = (checked: 0, changed: 0, unchanged: 0, missing: 0, failed: 0)
+        var start = 0
+        while start < targets.count {
+            let batch = targets[start..<min(start + options.batchSize, targets.count)]
+            do {
+                let (batchCounts, batchChanges) = try reconcile(
+                    batch, observations: observations, pullAssets: pullAssets, run: run)
+                counts.checked += batchCounts.checked
+                counts.changed += batchCounts.changed
+                counts.unchanged += batchCounts.unchanged
+                counts.missing += batchCounts.missing
+                counts.failed += batchCounts.failed
+                report.changes += batchChanges
+            } catch let error where Self.isStorageFailure(error) {
+                // The ledger could not take the changes (a full disk, say): record the failure if it fits,
+                // and report the storage problem, not an Autotask one.
+                _ = try? fail("record changes", AutotaskGateway.oneLine(error))
+                throw error
+            } catch {
+                return try fail("record changes", AutotaskGateway.oneLine(error))
+            }
+            start += options.batchSize
+            options.progress?(
+                SyncProgress(
+                    run: run, checked: counts.checked + counts.failed, total: targets.count, requests: requests(),
+                    elapsedMilliseconds: elapsed()))
+        }
+
+        do {
+            let following = try renewalsToFollow(among: targets)
+            if !following.isEmpty {
+                let (followed, failed) = try await followRenewals(
+                    of: following, gateway: gateway, pullAssets: pullAssets, run: run)
+                let changedBefore = Set(report.changes.map(\.contract))
+                for (contract, events) in followed {
+                    if let index = report.changes.firstIndex(where: { $0.contract == contract }) {
+                        report.changes[index].events += events
+                    } else {
+                        report.changes.append((contract, events))
+                    }
+                }
+                let newlyChanged = followed.filter { !changedBefore.contains($0.contract) }.count
+                counts.changed += newlyChanged
+                counts.unchanged -= newlyChanged
+                counts.failed += failed
+            }
+        } catch {
+            return try fail("follow renewals", AutotaskGateway.oneLine(error))
+        }
+
+        let completed = SyncCompleted(
+            checked: counts.checked, changed: counts.changed, unchanged: counts.unchanged, missing: counts.missing,
+            failed: counts.failed, requests: requests(), durationMilliseconds: elapsed())
+        try command { transaction, commandID in
+            try append(
+                [completed.event], to: .sync(run), expected: .any, in: transaction, commandID: commandID,
+                syncRun: run, actor: "sync")
+        }
+        report.completed = completed
+        return report
+    }
+
+    /// Runs the fetch, failing it as a ``SyncFetchError`` when it takes longer than `limit`.
+    static func withTimeLimit<T: Sendable>(
+        _ limit: Duration, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw SyncFetchError(
+                    stage: "read Autotask",
+                    reason: "Autotask had not answered every query after \(limit.components.seconds) s, the sync's "
+                        + "time limit; it stopped so as not to hold the ledger and spend the hourly request limit",
+                    completed: [])
+            }
+            return value
+        }
+    }
+
+    /// Whether an error comes from the ledger file rather than from Autotask or the domain.
+    static func isStorageFailure(_ error: any Error) -> Bool {
+        error is any LedgerStorageError || (error as? EventLogError).map { $0.code != .versionConflict } ?? false
+    }
+
+    /// Marks runs left `running` as interrupted, picks the contracts, and records `SyncStarted`.
+    private func startRun(_ options: SyncOptions) throws -> (run: Int, targets: [SyncTarget], interrupted: [Int]) {
+        try command { transaction, commandID in
+            let run = try projections.lastSyncRun() + 1
+            let stale = try projections.runningSyncRuns()
+            for old in stale {
+                try append(
+                    [SyncInterrupted(noticedByRun: run).event], to: .sync(old), expected: .any, in: transaction,
+                    commandID: commandID, syncRun: run, actor: "sync")
+            }
+            let targets = try syncTargets(options)
+            let started = SyncStarted(
+                run: run, trigger: options.trigger, scope: options.contract.map { .contract($0) } ?? .all,
+                contractsToCheck: targets.map(\.id))
+            try append(
+                [started.event], to: .sync(run), expected: .noStream, in: transaction, commandID: commandID,
+                syncRun: run, actor: "sync")
+            return (run, targets, stale)
+        }
+    }
+
+    /// The imported contracts a run checks: one, or all; a nightly run skips those with auto-sync off.
+    func syncTargets(_ options: SyncOptions) throws -> [SyncTarget] {
+        if let id = options.contract {
+            let state = try contractState(id)
+            guard let reference = state.reference else {
+                throw LedgerError(.notImported, "\(id) is a native contract; only imported contracts are synced")
+            }
+            if options.trigger == .nightly && !state.autoSync { return [] }
+            return [SyncTarget(id: id, reference: reference)]
+        }
+        return try projections.importedContracts().compactMap { contract in
+            guard contract.autoSync || options.trigger == .manual, let reference = contract.reference else {
+                return nil
+            }
+            return SyncTarget(id: contract.id, reference: reference)
+        }
+    }
+
+    /// The run's contracts that follow Autotask renewals by themselves and have one to follow.
+    private func renewalsToFollow(among targets: [SyncTarget]) throws -> [ContractID] {
+        let wanted = Set(targets.map(\.id))
+        return try projections.contractsFollowingRenewals().filter { wanted.contains($0) }
+    }
+
+    /// Reconciles one batch of contracts in one write transaction.
+    private func reconcile(
+        _ batch: ArraySlice<SyncTarget>, observations: SyncObservations, pullAssets: Bool, run: Int
+    ) throws -> (
+        counts: (checked: Int, changed: Int, unchanged: Int, missing: Int, failed: Int),
+        changes: [(contract: ContractID, events: [LedgerEvent])]
+    ) {
+        try command { transaction, commandID in
+            var counts = (checked: 0, changed: 0, unchanged: 0, missing: 0, failed: 0)
+            var changes: [(contract: ContractID, events: [LedgerEvent])] = []
+            for target in batch {
+                let state = try contractState(target.id)
+                if let problem = observations.unreadable[target.reference.contractID] {
+                    counts.failed += 1
+                    try append(
+                        [SyncContractFailed(contractID: target.id, reason: problem).event], to: .sync(run),
+                        expected: .any, in: transaction, commandID: commandID, syncRun: run, actor: "sync")
+                    continue
+                }
+                let observation = observations.observation(for: target.reference, pullAssets: pullAssets)
+                let events: [LedgerEvent]
+                do {
+                    events = try Decisions.reconcile(state, with: observation, syncRun: run)
+                } catch {
+                    counts.failed += 1
+                    let failure = SyncContractFailed(contractID: target.id, reason: AutotaskGateway.oneLine(error))
+                    try append(
+                        [failure.event], to: .sync(run), expected: .any, in: transaction, commandID: commandID,
+                        syncRun: run, actor: "sync")
+                    continue
+                }
+                try append(
+                    events, to: .contract(target.id), expected: .exact(Int64(state.version)), in: transaction,
+                    commandID: commandID, syncRun: run, actor: "sync")
+                counts.checked += 1
+                if events.isEmpty {
+                    counts.unchanged += 1
+                } else {
+                    counts.changed += 1
+                    changes.append((target.id, events))
+                }
+                if events.reduce(state, { $0.evolved(by: $1) }).missingReason != nil { counts.missing += 1 }
+            }
+            return (counts, changes)
+        }
+    }
+}
