@@ -160,7 +160,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "AutotaskSandbox", "ContractsCLI", "LedgerReplay", "Benchmarks", "SQLite", "TestSupport",
+                "AutotaskSandbox", "ContractsCLI", "LedgerReplay", "Benchmarks", "TestSupport", "EventLog",
             ]
         ),
     ],

@@ -133,6 +133,21 @@ extension ProjectionReader {
         }
     }
 
+    /// One imported contract with what a sync needs to check it, or nil when the contract does not exist
+    /// or is native.
+    public func importedContract(_ id: ContractID) throws -> ImportedContract? {
+        try database.cachedStatement(
+            """
+            SELECT id, auto_sync, level, autotask_contract_id, autotask_contract_service_id, autotask_service_id
+            FROM contracts WHERE id = ? AND imported = 1
+            """
+        ).firstRow([.text(id.rawValue)]) { row in
+            ImportedContract(
+                id: ContractID(row.text(0)), autoSync: row.int(1) == 1,
+                reference: Self.reference(level: row.optionalText(2), row, from: 3))
+        }
+    }
+
     /// The Autotask reference stored in the columns `level` (given) and the three ids from `first` on.
     private static func reference(level: String?, _ row: Statement, from first: Int32) -> AutotaskReference? {
         switch level.flatMap(AutotaskReference.Level.init(rawValue:)) {

@@ -20,7 +20,8 @@ struct DiffAndAuditTests {
             var fields: Set<String> = []
             var linked: Set<String> = []
             var unlinked: Set<String> = []
-            for (contract, events) in second.changes {
+            for change in second.changes {
+                let (contract, events) = (change.contract, change.events)
                 for event in events {
                     switch event {
                     case .autotaskFieldChanged(let change):

@@ -24,14 +24,16 @@ struct DiffStatusTests {
             #expect(status.map(\.field) == ["status"])
             #expect(status.first?.from == "Active" && status.first?.to == "Inactive")
             #expect(!night.autotaskStatus.contains { $0.contract == ids[1].rawValue })
-            let missing = try #require(night.autotaskStatus.first { $0.field == "missingInAutotask" })
+            let missing = try #require(night.autotaskStatus.first { $0.field == .missingInAutotask })
             #expect(missing.contract == ids[2].rawValue)
             #expect(missing.from == nil && missing.to == "deleted")
-            #expect(missing.event == "MissingInAutotask" && missing.position > night.positionA)
-            let renewed = try #require(night.autotaskStatus.first { $0.field == "renewedTo" })
+            let missingPosition = try #require(missing.position)
+            #expect(missing.event == "MissingInAutotask" && missingPosition > night.positionA)
+            let renewed = try #require(night.autotaskStatus.first { $0.field == .renewedTo })
             #expect(renewed.contract == ids[0].rawValue)
             #expect(renewed.from == nil && renewed.to == String(renewal))
-            #expect(renewed.event == "RenewedInAutotask" && renewed.position <= night.positionB)
+            let renewedPosition = try #require(renewed.position)
+            #expect(renewed.event == "RenewedInAutotask" && renewedPosition <= night.positionB)
             #expect(night.autotaskStatus.count == 2)
 
             let back = try harness.store.diff(second.run, third.run)
@@ -39,9 +41,9 @@ struct DiffStatusTests {
             #expect(back.fields.map(\.field) == ["status"] && back.fields.first?.to == "Active")
 
             let across = try harness.store.diff(first.run, third.run)
-            #expect(across.autotaskStatus.map(\.field).sorted() == ["missingInAutotask", "renewedTo"])
+            #expect(across.autotaskStatus.map(\.field.rawValue).sorted() == ["missingInAutotask", "renewedTo"])
             let one = try harness.store.diff(first.run, second.run, contract: ids[2])
-            #expect(one.autotaskStatus.map(\.field) == ["missingInAutotask"])
+            #expect(one.autotaskStatus.map(\.field) == [.missingInAutotask])
             #expect(try harness.store.diff(third.run, third.run).isEmpty)
         }
     }

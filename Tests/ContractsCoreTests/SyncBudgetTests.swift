@@ -32,7 +32,7 @@ struct SyncBudgetTests {
             do {
                 _ = try await gateway.fetchForSync(request)
             } catch let error as SyncFetchError {
-                #expect(error.stage == "check the hourly request threshold")
+                #expect(error.stage.description == "check the hourly request threshold")
                 #expect(error.completed.isEmpty)
                 throw error
             }

@@ -68,7 +68,8 @@ struct SyncTests {
                 }
             }
             var actual: Set<String> = []
-            for (contract, events) in report.changes {
+            for change in report.changes {
+                let (contract, events) = (change.contract, change.events)
                 for event in events {
                     switch event {
                     case .autotaskFieldChanged(let change):

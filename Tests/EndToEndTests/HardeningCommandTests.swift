@@ -1,5 +1,6 @@
+import EventLog
 import Foundation
-import SQLite
+import Synchronization
 import TestSupport
 import Testing
 
@@ -64,9 +65,19 @@ struct HardeningCommandTests {
         let harness = try await LedgerHarness.start()
         defer { Task { try await harness.stop() } }
         try await harness.expectSuccess(["import", "--company", "101", "--contract", "1001"])
-        let writer = try Database(path: harness.ledger)
-        try writer.execute("BEGIN IMMEDIATE")
-        defer { try? writer.execute("ROLLBACK") }
+        // Another process's write transaction, held open on a thread of its own until released.
+        let state = Mutex((held: false, release: false))
+        let path = harness.ledger
+        Thread {
+            let log = try? EventLog.open(path: path)
+            try? log?.write { _ in
+                state.withLock { $0.held = true }
+                while !state.withLock({ $0.release }) { usleep(10_000) }
+            }
+            state.withLock { $0.held = true }
+        }.start()
+        while !state.withLock({ $0.held }) { try await Task.sleep(for: .milliseconds(10)) }
+        defer { state.withLock { $0.release = true } }
         for query in [["list"], ["show", "LC-1"], ["runs"], ["log"]] {
             let run = try await harness.run(query)
             #expect(run.status == 0, "\(query[0]) behind a held write: \(run)")

@@ -58,31 +58,31 @@ struct Diff: AsyncParsableCommand {
         }
         for status in diff.autotaskStatus {
             let (kind, label, from, to): (String, String, JSONValue, JSONValue) =
-                switch status.field {
-                case "renewedTo":
+                switch status.kind {
+                case .renewedInAutotask:
                     ("renewedInAutotask", "renewed in Autotask", Self.integer(status.from), Self.integer(status.to))
-                case "autotaskReference": ("followedRenewal", "followed renewal", .text(status.from), .text(status.to))
-                default:
-                    status.to == nil
-                        ? ("foundInAutotask", "found again in Autotask", .text(List.missingCode(status.from)), .null)
-                        : ("missingInAutotask", "missing in Autotask", .null, .text(List.missingCode(status.to)))
+                case .followedRenewal: ("followedRenewal", "followed renewal", .text(status.from), .text(status.to))
+                case .foundInAutotask:
+                    ("foundInAutotask", "found again in Autotask", .text(List.missingCode(status.from)), .null)
+                case .missingInAutotask:
+                    ("missingInAutotask", "missing in Autotask", .null, .text(List.missingCode(status.to)))
                 }
             changes.append(
                 Change(
                     contract: status.contract, kind: kind, label: label, field: nil, from: from, to: to,
-                    position: status.position))
+                    position: status.position ?? 0))
         }
         for asset in diff.assetsAdded {
             changes.append(
                 Change(
                     contract: asset.contract, kind: "assetLinked", label: "asset linked", field: nil, from: .null,
-                    to: Self.asset(asset), position: asset.position))
+                    to: Self.asset(asset), position: asset.position ?? 0))
         }
         for asset in diff.assetsRemoved {
             changes.append(
                 Change(
                     contract: asset.contract, kind: "assetUnlinked", label: "asset unlinked", field: nil,
-                    from: Self.asset(asset), to: .null, position: asset.position))
+                    from: Self.asset(asset), to: .null, position: asset.position ?? 0))
         }
         for run in diff.unfinished {
             // A partial state is labelled: on stdout for people, on stderr beside JSON or CSV.
@@ -150,5 +150,11 @@ struct Diff: AsyncParsableCommand {
             return pairs.map(\.1.plainText).joined(separator: " ")
         }
         return value.plainText
+    }
+
+    /// `Type @position`, or null when no event between the two runs made the change.
+    static func event(_ type: String?, at position: Int?) -> JSONValue {
+        guard let type, let position else { return .null }
+        return .string("\(type) @\(position)")
     }
 }

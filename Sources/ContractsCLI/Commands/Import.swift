@@ -48,35 +48,21 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.open()
         let settings = try store.settings()
+        let request = ImportRequest(companyID: company, contractIDs: contracts, serviceIDs: services)
+        try request.checkNotImported(try store.importedReferences())
+        let withAssets = settings.pullsAutotaskAssets
         var index = try store.importIndex()
         for id in contracts { try Decisions.checkImportable(.contract(id), index: index) }
-        for id in services {
-            if let existing = index.contracts["service:\(id)"] { throw Self.alreadyImported("service \(id)", existing) }
-        }
-        let (contractIDs, serviceIDs, withAssets) = (contracts, services, settings.pullsAutotaskAssets)
         let (contractSources, serviceSources) = try await autotask.withGateway(settings) { gateway in
             var contractSources: [ContractImportSource] = []
-            for id in contractIDs {
+            for id in request.contractIDs {
                 contractSources.append(try await gateway.contractForImport(id, withAssets: withAssets))
             }
             var serviceSources: [ServiceImportSource] = []
-            for id in serviceIDs { serviceSources.append(try await gateway.serviceForImport(id)) }
+            for id in request.serviceIDs { serviceSources.append(try await gateway.serviceForImport(id)) }
             return (contractSources, serviceSources)
         }
-        for companyID in contractSources.map(\.contract.companyID) + serviceSources.map(\.contract.companyID)
-        where companyID != company {
-            let what =
-                contractSources.first { $0.contract.companyID == companyID }.map {
-                    "contract \($0.contract.contractID)"
-                }
-                ?? serviceSources.first { $0.contract.companyID == companyID }.map {
-                    "service \($0.service.contractServiceID)"
-                } ?? "a contract"
-            throw CLIError(
-                .badInput,
-                "Autotask \(what) belongs to company \(companyID), not \(company); "
-                    + "use --company \(companyID) or check the id with `contracts browse --company \(company)`")
-        }
+        try request.checkCompany(contracts: contractSources, services: serviceSources)
         // Check every import against the ledger and against the others named, so that nothing is written
         // unless all can be.
         var named = ImportIndex()
@@ -113,11 +99,5 @@ struct Import: AsyncParsableCommand {
                     + "of contract "
                     + "\(source.contract.contractID) as \(id).")
         }
-    }
-
-    static func alreadyImported(_ what: String, _ existing: ContractID) -> LedgerError {
-        LedgerError(
-            .alreadyImported,
-            "Autotask \(what) is already imported as \(existing); see `contracts show \(existing)`")
     }
 }

@@ -87,8 +87,8 @@ struct Sync: AsyncParsableCommand {
         }
         if let zone { print("Autotask zone: \(zone.absoluteString)") }
         print(report.summary)
-        for (contract, events) in report.changes {
-            for event in events { print("  \(contract): \(event.summary)") }
+        for change in report.changes {
+            for event in change.events { print("  \(change.contract): \(event.summary)") }
         }
         if let head = try store.log.head() {
             // The anchor an auditor keeps outside the ledger (`ledger-replay --anchor`).

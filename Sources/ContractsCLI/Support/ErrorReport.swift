@@ -34,6 +34,8 @@ enum ErrorReport {
             return (status(of: error.code), error.message)
         case let error as AutotaskGatewayError:
             return (.badInput, error.message)
+        case let error as ImportError:
+            return (.badInput, error.message)
         case let error as any LedgerStorageError where error.isDiskFull:
             return (
                 .diskFull,

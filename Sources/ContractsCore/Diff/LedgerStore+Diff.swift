@@ -25,7 +25,12 @@ extension LedgerStore {
             if !runs.contains(run) { runs.append(run) }
         }
         for field in delta.fields {
-            let type = try log.event(at: field.position)?.type ?? "?"
+            guard let type = try log.event(at: field.position)?.type else {
+                throw EventLogError(
+                    .damaged,
+                    "the log has no event at position \(field.position), which the projections name; "
+                        + "run ledger-replay to audit the ledger")
+            }
             diff.fields.append(
                 .init(
                     contract: field.contract.rawValue, field: field.field, from: field.from, to: field.to,
@@ -77,14 +82,14 @@ extension LedgerStore {
         return last.position
     }
 
-    private func unlinkPosition(_ asset: ProjectionDelta.Asset, after start: Int64, through end: Int64) throws -> Int {
+    private func unlinkPosition(_ asset: ProjectionDelta.Asset, after start: Int64, through end: Int64) throws -> Int? {
         for recorded in try log.events(in: StreamName.contract(asset.contract).rawValue).reversed()
         where recorded.position > start && recorded.position <= end {
             if case .assetUnlinked(let unlinked) = try Projector.decode(recorded), unlinked.assetID == asset.assetID {
                 return Int(recorded.position)
             }
         }
-        return 0
+        return nil
     }
 
     /// `LC-2` before `LC-10`.
@@ -105,36 +110,35 @@ extension LedgerStore {
     /// renewal it followed is not reported again as `renewedTo` going back to nothing.
     private func statusChanges(
         _ statuses: [ProjectionDelta.StatusChange], positions: (from: Int64, through: Int64)
-    ) throws -> [SyncDiff.FieldChange] {
-        var changes: [SyncDiff.FieldChange] = []
+    ) throws -> [SyncDiff.StatusChange] {
+        var changes: [SyncDiff.StatusChange] = []
         for status in statuses.sorted(by: { Self.idOrder($0.contract.rawValue, $1.contract.rawValue) }) {
             let columns = [
                 (
-                    "missingInAutotask", status.missingReason,
+                    SyncDiff.StatusChange.Field.missingInAutotask, status.missingReason,
                     [MissingInAutotask.eventType, FoundInAutotask.eventType]
                 ),
-                ("renewedTo", status.renewedTo, [RenewedInAutotask.eventType, RenewalFollowed.eventType]),
-                ("autotaskReference", status.reference, [RenewalFollowed.eventType]),
+                (.renewedTo, status.renewedTo, [RenewedInAutotask.eventType, RenewalFollowed.eventType]),
+                (.autotaskReference, status.reference, [RenewalFollowed.eventType]),
             ]
             for (field, value, types) in columns where value.changed {
-                if field == "renewedTo", status.reference.changed, value.to == nil { continue }
-                let (position, type) = try lastEvent(of: types, contract: status.contract, in: positions)
+                if field == .renewedTo, status.reference.changed, value.to == nil { continue }
+                let event = try lastEvent(of: types, contract: status.contract, in: positions)
                 changes.append(
                     .init(
                         contract: status.contract.rawValue, field: field, from: value.from, to: value.to,
-                        position: position, event: type))
+                        position: event.map { Int($0.position) }, event: event?.type))
             }
         }
         return changes
     }
 
-    /// The position and type of the contract's last event of one of `types` in `(from, through]`.
+    /// The contract's last event of one of `types` in `(from, through]`, if any.
     private func lastEvent(
         of types: [String], contract: ContractID, in positions: (from: Int64, through: Int64)
-    ) throws -> (Int, String) {
-        let match = try log.events(in: StreamName.contract(contract).rawValue).last {
+    ) throws -> RecordedEvent? {
+        try log.events(in: StreamName.contract(contract).rawValue).last {
             $0.position > positions.from && $0.position <= positions.through && types.contains($0.type)
         }
-        return match.map { (Int($0.position), $0.type) } ?? (0, "?")
     }
 }

@@ -11,69 +11,87 @@ extension AutotaskGateway {
     /// and their Products when assets are pulled. A contract not returned is looked up by id: null
     /// means deleted, unless the API user's contract access is not `All` (then not visible).
     public func fetchForSync(_ request: SyncRequest) async throws -> (SyncObservations, [SyncFetched]) {
-        var fetches: [SyncFetched] = []
-        var stage = "load picklists"
-        do {
-            let estimate = request.estimatedRequests(inListLimit: client.configuration.inListLimit)
-            if estimate >= SyncRequest.budgetCheckThreshold {
-                stage = "check the hourly request threshold"
-                try await client.ensureBudget(requests: estimate)
-                stage = "load picklists"
-            }
-            let mapping = try await mapping()
-            var result = SyncObservations()
-            stage = "fetch Contracts"
-            let contracts = try await fetch(Contract.self, .in("id", request.contractIDs.map(Int64.init)), &fetches) {
+        var fetches = SyncFetches()
+        let estimate = request.estimatedRequests(inListLimit: client.configuration.inListLimit)
+        if estimate >= SyncRequest.budgetCheckThreshold {
+            try await fetches.run(.checkRequestThreshold) { try await client.ensureBudget(requests: estimate) }
+        }
+        let mapping = try await fetches.run(.loadPicklists) { try await self.mapping() }
+        var result = SyncObservations()
+        let contracts = try await fetches.record(.fetchContracts) {
+            try await fetch(Contract.self, .in("id", request.contractIDs.map(Int64.init))) {
                 "\($0.id)|\($0.contractName ?? "")|\($0.status?.rawValue ?? "")|\($0.endDate.map { "\($0)" } ?? "")"
             }
-            stage = "fetch Companies"
-            let companyIDs = Set(contracts.compactMap(\.companyID)).sorted()
-            let companies = try await fetch(Company.self, .in("id", companyIDs), &fetches) {
-                "\($0.id)|\($0.companyName ?? "")"
-            }
-            let names = Dictionary(companies.map { ($0.id, $0.companyName) }, uniquingKeysWith: { first, _ in first })
-            for contract in contracts {
-                let companyName = contract.companyID.flatMap { names[$0] ?? nil }
-                if let problem = mapping.problem(with: contract, companyName: companyName) {
-                    result.unreadable[Int(contract.id)] = problem + "; the contract was left as it was"
-                    continue
-                }
-                if let snapshot = mapping.contract(contract, companyName: companyName) {
-                    result.contracts[Int(contract.id)] = snapshot
-                }
-            }
-            stage = "look up missing contracts"
-            let notReturned = request.contractIDs.filter { result.contracts[$0] == nil && result.unreadable[$0] == nil }
-            if !notReturned.isEmpty {
-                result.missing = try await missingReasons(notReturned)
-            }
-            if !request.contractServiceIDs.isEmpty {
-                stage = "fetch ContractServices"
-                result.services = try await services(request.contractServiceIDs, mapping: mapping, &fetches, &stage)
-            }
-            if !request.assetContractIDs.isEmpty {
-                stage = "fetch ConfigurationItems"
-                result.assets = try await assets(request.assetContractIDs, mapping: mapping, &fetches, &stage)
-            }
-            return (result, fetches)
-        } catch {
-            throw SyncFetchError(stage: stage, reason: Self.oneLine(error), completed: fetches)
         }
+        let companyIDs = Set(contracts.compactMap(\.companyID)).sorted()
+        let companies = try await fetches.record(.fetchCompanies) {
+            try await fetch(Company.self, .in("id", companyIDs)) { "\($0.id)|\($0.companyName ?? "")" }
+        }
+        let names = Dictionary(companies.map { ($0.id, $0.companyName) }, uniquingKeysWith: { first, _ in first })
+        for contract in contracts {
+            let companyName = contract.companyID.flatMap { names[$0] ?? nil }
+            if let problem = mapping.problem(with: contract, companyName: companyName) {
+                result.unreadable[Int(contract.id)] = problem + "; the contract was left as it was"
+                continue
+            }
+            if let snapshot = mapping.contract(contract, companyName: companyName) {
+                result.contracts[Int(contract.id)] = snapshot
+            }
+        }
+        let notReturned = request.contractIDs.filter { result.contracts[$0] == nil && result.unreadable[$0] == nil }
+        if !notReturned.isEmpty {
+            result.missing = try await fetches.run(.lookUpMissingContracts) { try await missingReasons(notReturned) }
+        }
+        if !request.contractServiceIDs.isEmpty {
+            let rows = try await fetches.record(.fetchContractServices) {
+                try await fetch(ContractService.self, .in("id", request.contractServiceIDs.map(Int64.init))) {
+                    "\($0.id)|\($0.contractID ?? 0)|\($0.serviceID ?? 0)|\($0.unitPrice.map { "\($0)" } ?? "")"
+                        + "|\($0.adjustedPrice.map { "\($0)" } ?? "")|\($0.invoiceDescription ?? "")"
+                }
+            }
+            let today = mapping.today
+            let units = try await fetches.record(.fetchContractServiceUnits) {
+                try await fetch(
+                    ContractServiceUnit.self,
+                    .and(.in("contractServiceID", rows.map(\.id)), .lte("startDate", today), .gte("endDate", today))
+                ) { "\($0.id)|\($0.contractServiceID ?? 0)|\($0.units.map { "\($0)" } ?? "")" }
+            }
+            let catalog = try await fetches.record(.fetchServices) {
+                try await fetch(Service.self, .in("id", Set(rows.compactMap(\.serviceID)).sorted())) {
+                    "\($0.id)|\($0.name ?? "")"
+                }
+            }
+            result.services = Self.services(rows, units: units, catalog: catalog, mapping: mapping)
+        }
+        if !request.assetContractIDs.isEmpty {
+            let items = try await fetches.record(.fetchConfigurationItems) {
+                try await fetch(ConfigurationItem.self, .in("contractID", request.assetContractIDs.map(Int64.init))) {
+                    "\($0.id)|\($0.contractID ?? 0)|\($0.referenceTitle ?? "")|\($0.isActive ?? true)"
+                }
+            }
+            let productIDs = Set(items.compactMap(\.productID)).sorted()
+            var products: [Int64: String] = [:]
+            if !productIDs.isEmpty {
+                let rows = try await fetches.record(.fetchProducts) {
+                    try await fetch(Product.self, .in("id", productIDs)) { "\($0.id)" }
+                }
+                for product in rows { products[product.id] = product.name }
+            }
+            result.assets = Self.assets(items, products: products, mapping: mapping)
+        }
+        return (result, fetches.completed)
     }
 
-    /// Runs one batched query, follows its pages and records it as a ``SyncFetched``.
+    /// Runs one batched query, follows its pages and describes it as a ``SyncFetched``.
     func fetch<Entity: AutotaskEntity>(
-        _ type: Entity.Type, _ filter: QueryFilter, _ fetches: inout [SyncFetched],
-        line: (Entity) -> String
-    ) async throws -> [Entity] {
-        let query = Query(filter)
-        let result = try await client.query(type, query)
-        fetches.append(
-            SyncFetched(
-                entity: Entity.entityPath, filter: Self.describe(filter), pages: result.statistics.pages,
-                requests: result.statistics.requests, items: result.items.count,
-                digest: Self.digest(result.items.map(line))))
-        return result.items
+        _ type: Entity.Type, _ filter: QueryFilter, line: (Entity) -> String
+    ) async throws -> SyncFetches.Fetched<Entity> {
+        let result = try await client.query(type, Query(filter))
+        let event = SyncFetched(
+            entity: Entity.entityPath, filter: Self.describe(filter), pages: result.statistics.pages,
+            requests: result.statistics.requests, items: result.items.count,
+            digest: Self.digest(result.items.map(line)))
+        return SyncFetches.Fetched(items: result.items, event: event)
     }
 
     private func missingReasons(_ ids: [Int]) async throws -> [Int: MissingReason] {
@@ -102,24 +120,10 @@ extension AutotaskGateway {
         return reasons
     }
 
-    private func services(
-        _ ids: [Int], mapping: AutotaskMapping, _ fetches: inout [SyncFetched], _ stage: inout String
-    ) async throws -> [Int: AutotaskServiceSnapshot] {
-        let rows = try await fetch(ContractService.self, .in("id", ids.map(Int64.init)), &fetches) {
-            "\($0.id)|\($0.contractID ?? 0)|\($0.serviceID ?? 0)|\($0.unitPrice.map { "\($0)" } ?? "")"
-                + "|\($0.adjustedPrice.map { "\($0)" } ?? "")|\($0.invoiceDescription ?? "")"
-        }
-        stage = "fetch ContractServiceUnits"
-        let today = mapping.today
-        let units = try await fetch(
-            ContractServiceUnit.self,
-            .and(.in("contractServiceID", rows.map(\.id)), .lte("startDate", today), .gte("endDate", today)),
-            &fetches
-        ) { "\($0.id)|\($0.contractServiceID ?? 0)|\($0.units.map { "\($0)" } ?? "")" }
-        stage = "fetch Services"
-        let catalog = try await fetch(Service.self, .in("id", Set(rows.compactMap(\.serviceID)).sorted()), &fetches) {
-            "\($0.id)|\($0.name ?? "")"
-        }
+    /// The services of service-level imports, from their rows, current units and catalogue entries.
+    private static func services(
+        _ rows: [ContractService], units: [ContractServiceUnit], catalog: [Service], mapping: AutotaskMapping
+    ) -> [Int: AutotaskServiceSnapshot] {
         let byID = Dictionary(catalog.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [Int: AutotaskServiceSnapshot] = [:]
         for row in rows {
@@ -131,20 +135,10 @@ extension AutotaskGateway {
         return result
     }
 
-    private func assets(
-        _ contractIDs: [Int], mapping: AutotaskMapping, _ fetches: inout [SyncFetched], _ stage: inout String
-    ) async throws -> [Int: [AutotaskAssetSnapshot]] {
-        let items = try await fetch(
-            ConfigurationItem.self, .in("contractID", contractIDs.map(Int64.init)), &fetches
-        ) { "\($0.id)|\($0.contractID ?? 0)|\($0.referenceTitle ?? "")|\($0.isActive ?? true)" }
-        stage = "fetch Products"
-        let productIDs = Set(items.compactMap(\.productID)).sorted()
-        var products: [Int64: String] = [:]
-        if !productIDs.isEmpty {
-            for product in try await fetch(Product.self, .in("id", productIDs), &fetches, line: { "\($0.id)" }) {
-                products[product.id] = product.name
-            }
-        }
+    /// The configuration items linked to each contract, with their products' names.
+    private static func assets(
+        _ items: [ConfigurationItem], products: [Int64: String], mapping: AutotaskMapping
+    ) -> [Int: [AutotaskAssetSnapshot]] {
         var result: [Int: [AutotaskAssetSnapshot]] = [:]
         for item in items {
             guard let contractID = item.contractID else { continue }

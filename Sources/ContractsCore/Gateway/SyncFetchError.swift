@@ -2,8 +2,8 @@ import Ledger
 
 /// A sync fetch that failed, with the stage it failed at and the fetches completed before it.
 public struct SyncFetchError: Error, CustomStringConvertible {
-    /// Such as `fetch Contracts`.
-    public var stage: String
+    /// Such as ``SyncStage/fetchContracts``.
+    public var stage: SyncStage
     /// The error, in one line (the client never puts the secret in a message).
     public var reason: String
     /// The fetches completed before the failure.

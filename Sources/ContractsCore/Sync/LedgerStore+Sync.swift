@@ -22,17 +22,14 @@ extension LedgerStore {
         func requests() -> Int { gateway.requestsMade - requestsBefore }
 
         let pullAssets = try settings().pullsAutotaskAssets
-        let (run, targets, interrupted) = try startRun(options)
+        let start = try startRun(options)
+        let (run, targets) = (start.run, start.targets)
         var report = SyncReport(
             run: run, trigger: options.trigger, total: targets.count, completed: nil, failure: nil, changes: [],
-            interruptedRuns: interrupted)
-        func fail(_ stage: String, _ reason: String, fetches: [SyncFetched] = []) throws -> SyncReport {
-            let failed = SyncFailed(stage: stage, reason: reason)
-            try command { transaction, commandID in
-                try append(
-                    fetches.map(\.event) + [failed.event], to: .sync(run), expected: .any, in: transaction,
-                    commandID: commandID, syncRun: run, actor: "sync")
-            }
+            interruptedRuns: start.interrupted)
+        func fail(at stage: SyncStage, _ reason: String, fetches: [SyncFetched] = []) throws -> SyncReport {
+            let failed = SyncFailed(stage: stage.description, reason: reason)
+            try record(fetches.map(\.event) + [failed.event], run: run)
             report.failure = failed
             return report
         }
@@ -51,41 +48,32 @@ extension LedgerStore {
                     try await gateway.fetchForSync(request)
                 }
                 observations = read
-                try command { transaction, commandID in
-                    try append(
-                        fetches.map(\.event), to: .sync(run), expected: .any, in: transaction, commandID: commandID,
-                        syncRun: run, actor: "sync")
-                }
+                try record(fetches.map(\.event), run: run)
             } catch let error as SyncFetchError {
-                return try fail(error.stage, error.reason, fetches: error.completed)
+                return try fail(at: error.stage, error.reason, fetches: error.completed)
             }
         }
         options.progress?(
             SyncProgress(
                 run: run, checked: 0, total: targets.count, requests: requests(), elapsedMilliseconds: elapsed()))
 
-        var counts = (checked: 0, changed: 0, unchanged: 0, missing: 0, failed: 0)
-        var start = 0
-        while start < targets.count {
-            let batch = targets[start..<min(start + options.batchSize, targets.count)]
+        var counts = SyncCounts()
+        var first = 0
+        while first < targets.count {
+            let batch = targets[first..<min(first + options.batchSize, targets.count)]
             do {
-                let (batchCounts, batchChanges) = try reconcile(
-                    batch, observations: observations, pullAssets: pullAssets, run: run)
-                counts.checked += batchCounts.checked
-                counts.changed += batchCounts.changed
-                counts.unchanged += batchCounts.unchanged
-                counts.missing += batchCounts.missing
-                counts.failed += batchCounts.failed
-                report.changes += batchChanges
+                let outcome = try reconcile(batch, observations: observations, pullAssets: pullAssets, run: run)
+                counts += outcome.counts
+                report.changes += outcome.changes
             } catch let error where Self.isStorageFailure(error) {
                 // The ledger could not take the changes (a full disk, say): record the failure if it fits,
                 // and report the storage problem, not an Autotask one.
-                _ = try? fail("record changes", AutotaskGateway.oneLine(error))
+                _ = try? fail(at: .recordChanges, AutotaskGateway.oneLine(error))
                 throw error
             } catch {
-                return try fail("record changes", AutotaskGateway.oneLine(error))
+                return try fail(at: .recordChanges, AutotaskGateway.oneLine(error))
             }
-            start += options.batchSize
+            first += options.batchSize
             options.progress?(
                 SyncProgress(
                     run: run, checked: counts.checked + counts.failed, total: targets.count, requests: requests(),
@@ -102,7 +90,7 @@ extension LedgerStore {
                     if let index = report.changes.firstIndex(where: { $0.contract == contract }) {
                         report.changes[index].events += events
                     } else {
-                        report.changes.append((contract, events))
+                        report.changes.append(ContractChanges(contract: contract, events: events))
                     }
                 }
                 let newlyChanged = followed.filter { !changedBefore.contains($0.contract) }.count
@@ -111,19 +99,24 @@ extension LedgerStore {
                 counts.failed += failed
             }
         } catch {
-            return try fail("follow renewals", AutotaskGateway.oneLine(error))
+            return try fail(at: .followRenewals, AutotaskGateway.oneLine(error))
         }
 
         let completed = SyncCompleted(
             checked: counts.checked, changed: counts.changed, unchanged: counts.unchanged, missing: counts.missing,
             failed: counts.failed, requests: requests(), durationMilliseconds: elapsed())
-        try command { transaction, commandID in
-            try append(
-                [completed.event], to: .sync(run), expected: .any, in: transaction, commandID: commandID,
-                syncRun: run, actor: "sync")
-        }
+        try record([completed.event], run: run)
         report.completed = completed
         return report
+    }
+
+    /// Appends events of the run's own `sync/<n>` stream, in a transaction of their own.
+    private func record(_ events: [LedgerEvent], run: Int) throws {
+        try command { transaction, commandID in
+            try append(
+                events, to: .sync(run), expected: .any, in: transaction, commandID: commandID, syncRun: run,
+                actor: "sync")
+        }
     }
 
     /// Runs the fetch, failing it as a ``SyncFetchError`` when it takes longer than `limit`.
@@ -139,7 +132,7 @@ extension LedgerStore {
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
                 throw SyncFetchError(
-                    stage: "read Autotask",
+                    stage: .readAutotask,
                     reason: "Autotask had not answered every query after \(limit.components.seconds) s, the sync's "
                         + "time limit; it stopped so as not to hold the ledger and spend the hourly request limit",
                     completed: [])
@@ -154,7 +147,7 @@ extension LedgerStore {
     }
 
     /// Marks runs left `running` as interrupted, picks the contracts, and records `SyncStarted`.
-    private func startRun(_ options: SyncOptions) throws -> (run: Int, targets: [SyncTarget], interrupted: [Int]) {
+    private func startRun(_ options: SyncOptions) throws -> SyncStart {
         try command { transaction, commandID in
             let run = try projections.lastSyncRun() + 1
             let stale = try projections.runningSyncRuns()
@@ -170,18 +163,24 @@ extension LedgerStore {
             try append(
                 [started.event], to: .sync(run), expected: .noStream, in: transaction, commandID: commandID,
                 syncRun: run, actor: "sync")
-            return (run, targets, stale)
+            return SyncStart(run: run, targets: targets, interrupted: stale)
         }
     }
 
-    /// The imported contracts a run checks: one, or all; a nightly run skips those with auto-sync off.
+    /// The imported contracts a run checks, read from the contracts projection (no stream is folded
+    /// here; each is folded once, when it is reconciled): one, or all; a nightly run skips those with
+    /// auto-sync off.
     func syncTargets(_ options: SyncOptions) throws -> [SyncTarget] {
         if let id = options.contract {
-            let state = try contractState(id)
-            guard let reference = state.reference else {
+            guard let contract = try projections.importedContract(id) else {
+                guard try projections.contract(id) != nil else {
+                    throw LedgerError(
+                        .contractNotFound, "there is no contract \(id); `contracts list` shows the contracts")
+                }
                 throw LedgerError(.notImported, "\(id) is a native contract; only imported contracts are synced")
             }
-            if options.trigger == .nightly && !state.autoSync { return [] }
+            guard let reference = contract.reference else { return [] }
+            if options.trigger == .nightly && !contract.autoSync { return [] }
             return [SyncTarget(id: id, reference: reference)]
         }
         return try projections.importedContracts().compactMap { contract in
@@ -198,20 +197,16 @@ extension LedgerStore {
         return try projections.contractsFollowingRenewals().filter { wanted.contains($0) }
     }
 
-    /// Reconciles one batch of contracts in one write transaction.
+    /// Reconciles one batch of contracts in one write transaction, folding each contract's stream once.
     private func reconcile(
         _ batch: ArraySlice<SyncTarget>, observations: SyncObservations, pullAssets: Bool, run: Int
-    ) throws -> (
-        counts: (checked: Int, changed: Int, unchanged: Int, missing: Int, failed: Int),
-        changes: [(contract: ContractID, events: [LedgerEvent])]
-    ) {
+    ) throws -> SyncBatchOutcome {
         try command { transaction, commandID in
-            var counts = (checked: 0, changed: 0, unchanged: 0, missing: 0, failed: 0)
-            var changes: [(contract: ContractID, events: [LedgerEvent])] = []
+            var outcome = SyncBatchOutcome()
             for target in batch {
                 let state = try contractState(target.id)
                 if let problem = observations.unreadable[target.reference.contractID] {
-                    counts.failed += 1
+                    outcome.counts.failed += 1
                     try append(
                         [SyncContractFailed(contractID: target.id, reason: problem).event], to: .sync(run),
                         expected: .any, in: transaction, commandID: commandID, syncRun: run, actor: "sync")
@@ -222,7 +217,7 @@ extension LedgerStore {
                 do {
                     events = try Decisions.reconcile(state, with: observation, syncRun: run)
                 } catch {
-                    counts.failed += 1
+                    outcome.counts.failed += 1
                     let failure = SyncContractFailed(contractID: target.id, reason: AutotaskGateway.oneLine(error))
                     try append(
                         [failure.event], to: .sync(run), expected: .any, in: transaction, commandID: commandID,
@@ -232,16 +227,16 @@ extension LedgerStore {
                 try append(
                     events, to: .contract(target.id), expected: .exact(Int64(state.version)), in: transaction,
                     commandID: commandID, syncRun: run, actor: "sync")
-                counts.checked += 1
+                outcome.counts.checked += 1
                 if events.isEmpty {
-                    counts.unchanged += 1
+                    outcome.counts.unchanged += 1
                 } else {
-                    counts.changed += 1
-                    changes.append((target.id, events))
+                    outcome.counts.changed += 1
+                    outcome.changes.append(ContractChanges(contract: target.id, events: events))
                 }
-                if events.reduce(state, { $0.evolved(by: $1) }).missingReason != nil { counts.missing += 1 }
+                if events.reduce(state, { $0.evolved(by: $1) }).missingReason != nil { outcome.counts.missing += 1 }
             }
-            return (counts, changes)
+            return outcome
         }
     }
 }

@@ -1,6 +1,14 @@
 import Foundation
 import Ledger
 
+/// The events a sync wrote to one contract.
+public struct ContractChanges: Sendable {
+    /// The contract.
+    public var contract: ContractID
+    /// Its new events, in order.
+    public var events: [LedgerEvent]
+}
+
 /// What a sync run did.
 public struct SyncReport: Sendable {
     /// The run number (`sync/<n>`).
@@ -14,7 +22,7 @@ public struct SyncReport: Sendable {
     /// The failure, when it failed.
     public var failure: SyncFailed?
     /// The events written per contract, in the order the contracts were checked (changed ones only).
-    public var changes: [(contract: ContractID, events: [LedgerEvent])]
+    public var changes: [ContractChanges]
     /// Earlier runs this one found unfinished and marked interrupted.
     public var interruptedRuns: [Int]
 
