@@ -60,7 +60,7 @@ public final class LogTransaction {
                 throw EventLogError(
                     .invalidArgument, "event \(event.id) of type \(event.type) was refused: its JSON is not UTF-8")
             }
-            // The schema's JSON CHECKs moved here (log migration 4): one pass, no allocation, same rules.
+            // The payload and metadata are checked as JSON here, not by SQL CHECKs: one pass, no allocation.
             guard JSONValidator.validate(event.payload) != nil, JSONValidator.validate(event.metadata) == .object else {
                 throw Self.invalidJSON(event)
             }

@@ -56,13 +56,13 @@ struct DiffAndAuditTests {
             _ = try await harness.sync()
             harness.sandbox.advanceNight()
             _ = try await harness.sync()
-            let report = try AuditLedger.audit(path: harness.store.path)
+            let report = try await AuditLedger.audit(path: harness.store.path)
             #expect(report.isIntact, "\(report.faults)")
             #expect(report.projectionRowsCompared)
             #expect(report.runs.map(\.run.run) == [1, 2])
             #expect(report.runs[0].contracts.isEmpty)
             #expect(!report.runs[1].contracts.isEmpty)
-            #expect(try AuditLedger.audit(path: harness.store.path, run: 2).runs.count == 1)
+            #expect(try await AuditLedger.audit(path: harness.store.path, run: 2).runs.count == 1)
         }
     }
 
@@ -74,7 +74,7 @@ struct DiffAndAuditTests {
                 harness.sandbox.advanceNight()
                 _ = try await harness.sync()
             }
-            let report = try AuditLedger.audit(path: harness.store.path)
+            let report = try await AuditLedger.audit(path: harness.store.path)
             #expect(report.isIntact, "\(report.faults)")
             var expected: [Int: [String: [Int64]]] = [:]
             for id in ids {
@@ -104,7 +104,7 @@ struct DiffAndAuditTests {
             try raw.execute(
                 "UPDATE events SET payload = replace(payload, 'Blue Harbor', 'Blue Harber') WHERE position = ?",
                 [.integer(position)])
-            let report = try AuditLedger.audit(path: harness.store.path)
+            let report = try await AuditLedger.audit(path: harness.store.path)
             #expect(!report.isIntact)
             #expect(report.firstFault?.position == position)
             #expect(report.firstFault?.stream == "contract/LC-2")
@@ -118,7 +118,7 @@ struct DiffAndAuditTests {
             try await harness.importContracts([1001])
             let raw = try Database(path: harness.store.path)
             try raw.execute("UPDATE contract_fields SET value = 'Edited' WHERE contract_id = 'LC-1' AND field = 'name'")
-            let report = try AuditLedger.audit(path: harness.store.path)
+            let report = try await AuditLedger.audit(path: harness.store.path)
             let fault = try #require(report.firstFault)
             #expect(fault.table == "contract_fields")
             #expect(fault.row?.contains("LC-1") == true && fault.row?.contains("name") == true)

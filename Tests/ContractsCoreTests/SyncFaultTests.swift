@@ -45,7 +45,7 @@ struct SyncFaultTests {
             let next = try await harness.sync()
             #expect(next.completed != nil)
             #expect((next.completed?.changed ?? 0) > 0)
-            #expect(try AuditLedger.audit(path: harness.store.path).isIntact)
+            #expect(try await AuditLedger.audit(path: harness.store.path).isIntact)
             _ = ids
         }
     }

@@ -64,7 +64,7 @@ struct SyncLockTests {
                         ], to: "sync/1", expected: .any)
                 }
             }
-            let report = try AuditLedger.audit(path: harness.store.path)
+            let report = try await AuditLedger.audit(path: harness.store.path)
             #expect(report.faults.contains { $0.kind == "run-after-interrupted" }, "\(report.faults)")
         }
     }

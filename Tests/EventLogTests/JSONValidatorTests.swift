@@ -5,7 +5,7 @@ import Testing
 
 @testable import EventLog
 
-@Suite("JSON checks made by the append (log migration 4)")
+@Suite("JSON checks made by the append")
 struct JSONValidatorTests {
     /// What SQLite's own `json_valid` and `json_type` say about the bytes, bound as TEXT like the append binds them.
     final class SQLiteJudge {
@@ -97,18 +97,14 @@ struct JSONValidatorTests {
         #expect(JSONValidator.validate(Data(mixed.utf8)) == .other)
     }
 
-    @Test("a ledger at log schema 3 migrates to 4: its events stay, verify passes, and bad JSON is still refused")
-    func migrationFromThree() throws {
+    @Test("the events table checks lengths but not JSON; the append refuses bad JSON and the triggers edits")
+    func jsonCheckedByTheAppend() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.path("three.ledger")
+        let path = directory.path("baseline.ledger")
         let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_800_000_000) }
-        do {
-            let old = try EventLog.open(path: path, options: .init(create: true, clock: clock, migrateUpTo: 3))
-            #expect(try old.schemaVersion() == 3)
-            try old.append(events("old", count: 5), to: "s", expected: .noStream)
-        }
-        let log = try EventLog.open(path: path, options: .init(clock: clock))
-        #expect(try log.schemaVersion() == 4)
+        let log = try EventLog.open(path: path, options: .init(create: true, clock: clock))
+        try log.append(events("old", count: 5), to: "s", expected: .noStream)
+        #expect(try log.schemaVersion() == EventLog.latestSchemaVersion)
         let definition = try log.database.scalarText("SELECT sql FROM sqlite_master WHERE name = 'events'") ?? ""
         #expect(!definition.contains("json_"))
         #expect(definition.contains("CHECK (length(stream) BETWEEN 1 AND 512)"))
@@ -131,33 +127,4 @@ struct JSONValidatorTests {
         #expect(raw.execute("DELETE FROM events WHERE position = 1").code != 0)
     }
 
-    @Test(
-        "a table definition other than migration 1's keeps its CHECKs through migration 4, which still refuse bad JSON")
-    func unexpectedDefinitionKept() throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.path("edited.ledger")
-        do {
-            let old = try EventLog.open(path: path, options: .init(create: true, migrateUpTo: 3))
-            try old.append([event("a")], to: "s", expected: .noStream)
-        }
-        let raw = RawSQLite(path: path)
-        let version = Int(raw.scalar("PRAGMA schema_version") ?? "0") ?? 0
-        raw.execute("PRAGMA writable_schema = ON")
-        raw.execute(
-            "UPDATE sqlite_master SET sql = replace(sql, 'json_valid(payload)', 'json_valid( payload )') WHERE name = 'events'"
-        )
-        raw.execute("PRAGMA schema_version = \(version + 1)")
-        raw.execute("PRAGMA writable_schema = OFF")
-        let log = try EventLog.open(path: path)
-        #expect(try log.schemaVersion() == 4)
-        #expect(
-            try log.database.scalarText("SELECT sql FROM sqlite_master WHERE name = 'events'")?.contains(
-                "json_valid( payload )") == true)
-        let error = #expect(throws: EventLogError.self) {
-            try log.append([event("b", payload: "[1,")], to: "s", expected: .exact(1))
-        }
-        #expect(error?.code == .invalidArgument)
-        try log.append([event("c")], to: "s", expected: .exact(1))
-        #expect(try log.verify().isIntact)
-    }
 }

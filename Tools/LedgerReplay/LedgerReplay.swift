@@ -5,7 +5,7 @@ import Foundation
 
 /// `ledger-replay LEDGER [--run N] [--format text|json]`: audits a ledger read-only.
 @main
-struct LedgerReplay: ParsableCommand {
+struct LedgerReplay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger-replay",
         abstract: "Verifies a contracts ledger and prints the audit of its sync runs, without changing the file.",
@@ -55,10 +55,10 @@ struct LedgerReplay: ParsableCommand {
     }
 
     /// Parses the command line and runs it; every error is one line on stderr.
-    static func main() {
+    static func main() async {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            let command = try parse()
+            try await command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
@@ -73,10 +73,10 @@ struct LedgerReplay: ParsableCommand {
         Foundation.exit(0)
     }
 
-    func run() throws {
+    func run() async throws {
         var report: AuditReport
         do {
-            report = try AuditLedger.audit(path: ledger, run: onlyRun)
+            report = try await AuditLedger.audit(path: ledger, run: onlyRun)
             if let anchor {
                 guard let text = try? String(contentsOfFile: anchor, encoding: .utf8) else {
                     Self.fail("cannot read the anchor file \(anchor)", status: 2)

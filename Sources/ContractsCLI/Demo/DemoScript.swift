@@ -98,7 +98,7 @@ enum DemoScript {
         .command("Sync once more: nothing changed in Autotask", ["sync"]),
         .command("The move, between the end of run 3 and the end of run 5", ["diff", "3", "5"]),
         .note("The replay audit (what `ledger-replay LEDGER` prints)") { context in
-            try AuditLedger.audit(path: context.ledgerPath).text()
+            try await AuditLedger.audit(path: context.ledgerPath).text()
         },
     ]
 }

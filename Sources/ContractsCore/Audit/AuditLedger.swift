@@ -8,17 +8,17 @@ import Projections
 public enum AuditLedger {
     /// Audits the ledger at `path`, opened read-only; `run` limits the run report to one run.
     ///
-    /// Two passes run at once, each on a connection of its own: one thread verifies the hash chain,
-    /// while this one rebuilds the projections into a scratch file and compares them with the stored
-    /// ones. Each pass collects the sync runs' changes of a part of the log. Throws only when the file cannot be opened as a ledger;
-    /// every fault found is in the report.
-    public static func audit(path: String, run: Int? = nil) throws -> AuditReport {
+    /// Two passes run at once, each on a connection of its own: a child task verifies the hash chain,
+    /// while this task rebuilds the projections into a scratch file and compares them with the stored
+    /// ones. Each pass collects the sync runs' changes of a part of the log. Throws only when the file
+    /// cannot be opened as a ledger; every fault found is in the report.
+    public static func audit(path: String, run: Int? = nil) async throws -> AuditReport {
         let log = try EventLog.open(path: path, options: EventLog.Options(readOnly: true))
         // The verify pass has less to do than the rebuild, so it also decodes the events of the first
         // 40% of the log and collects their changes; the rebuild collects the rest as it decodes them
         // (a split that finished both passes at about the same time on a 1,000,000-event ledger).
         let split = try log.lastPosition() * 2 / 5
-        let pass = ParallelVerification(path: path, run: run, collectThrough: split)
+        async let verified = ParallelVerification.verify(path: path, run: run, collectThrough: split)
         var laterChanges = RunChanges(only: run)
         var report = AuditReport(
             path: path, eventsChecked: 0, lastPosition: 0, projectionRowsCompared: false, faults: [], runs: [],
@@ -50,7 +50,7 @@ public enum AuditLedger {
             rebuilt = .failure(error)
         }
 
-        let outcome = try pass.result()
+        let outcome = try await verified
         report.eventsChecked = outcome.verification.eventsChecked
         report.lastPosition = outcome.verification.lastPosition
         for fault in outcome.verification.faults {

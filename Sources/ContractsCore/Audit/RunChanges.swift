@@ -3,7 +3,7 @@ import Ledger
 import Projections
 
 /// The contract events of each sync run, per contract, as the audit reports them.
-struct RunChanges {
+struct RunChanges: Sendable {
     /// Only this run's changes are kept, when set.
     let only: Int?
     private(set) var byRun: [Int: [String: [RunAudit.Change]]] = [:]

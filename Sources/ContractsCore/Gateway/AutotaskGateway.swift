@@ -2,6 +2,7 @@ import Autotask
 import Crypto
 import Foundation
 import Ledger
+import Synchronization
 
 /// Reads what the ledger needs from Autotask through the REST client and maps it to the domain's snapshots.
 ///
@@ -10,21 +11,20 @@ import Ledger
 public final class AutotaskGateway: Sendable {
     /// The REST client.
     public let client: AutotaskClient
-    private let mappingBox: LockedValue<AutotaskMapping?>
+    private let loadedMapping = Mutex<AutotaskMapping?>(nil)
     private let today: @Sendable () -> Date
 
     /// Creates a gateway over a client; `today` decides the current unit period.
     public init(client: AutotaskClient, today: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.today = today
-        mappingBox = LockedValue(nil)
     }
 
     /// The mapping, loading the picklists on first use.
     public func mapping() async throws -> AutotaskMapping {
-        if let mapping = mappingBox.value { return mapping }
+        if let mapping = loadedMapping.withLock({ $0 }) { return mapping }
         let mapping = AutotaskMapping(picklists: try await AutotaskPicklists.load(from: client), today: today())
-        mappingBox.value = mapping
+        loadedMapping.withLock { $0 = mapping }
         return mapping
     }
 
@@ -39,20 +39,5 @@ public final class AutotaskGateway: Sendable {
             hasher.update(data: Data([0x0A]))
         }
         return hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// A value behind a lock, for the gateway's lazily loaded state.
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) {
-        stored = value
-    }
-
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

@@ -22,6 +22,7 @@ struct SyncFetches {
     }
 
     /// Runs a stage that records no fetch of its own.
+    @discardableResult
     func run<Value>(_ stage: SyncStage, _ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()

@@ -64,7 +64,7 @@ struct LedgerBench: AsyncParsableCommand {
 
     func run() async throws {
         if let child, let ledger {
-            print(try BenchRow.json(try child.run(path: ledger, events: events)))
+            print(try BenchRow.json(try await child.run(path: ledger, events: events)))
             return
         }
         let folder =

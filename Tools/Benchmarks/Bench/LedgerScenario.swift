@@ -15,7 +15,7 @@ enum LedgerScenario: String, CaseIterable, ExpressibleByArgument {
     case replay
 
     /// Runs the scenario on the ledger at `path`, in this process.
-    func run(path: String, events: Int) throws -> [BenchRow] {
+    func run(path: String, events: Int) async throws -> [BenchRow] {
         let started = DispatchTime.now()
         let name = "\(rawValue) (\(BenchRow.grouped(events)) events)"
         switch self {
@@ -40,7 +40,7 @@ enum LedgerScenario: String, CaseIterable, ExpressibleByArgument {
                 BenchRow(name, "peak memory (maxrss)", peakMemoryMegabytes(), .megabytes),
             ]
         case .replay:
-            let report = try AuditLedger.audit(path: path)
+            let report = try await AuditLedger.audit(path: path)
             let seconds = AppendBenchmark.seconds(since: started)
             guard report.isIntact else {
                 throw BenchError("the replay found faults: \(report.firstFault.map { "\($0)" } ?? "")")
