@@ -11,7 +11,7 @@ import SQLite
 public final class Projector {
     static let all: [any Projection] = [
         ContractsProjection(), FieldOwnershipProjection(), AssetsProjection(), SyncRunsProjection(),
-        SettingsProjection(),
+        SettingsProjection(), AnalystViews(),
     ]
 
     /// Tables of projections that no longer exist, dropped when the projections are reinstalled.

@@ -37,6 +37,8 @@ public struct ProjectionDelta: Sendable, Hashable {
         public var missingReason: ValueChange
         /// The Autotask id of its renewal contract.
         public var renewedTo: ValueChange
+        /// Its import key (`contract:<id>`, `service:<id>`), which a followed renewal changes.
+        public var reference: ValueChange
     }
 
     /// Contracts only in the later state, and only in the earlier one.
@@ -48,7 +50,7 @@ public struct ProjectionDelta: Sendable, Hashable {
     /// state (of contracts in the later one), by contract then asset id.
     public var assetsAdded: [Asset] = []
     public var assetsRemoved: [Asset] = []
-    /// Contracts in both states whose missing reason or renewal differs.
+    /// Contracts in both states whose missing reason, renewal or Autotask reference differs.
     public var statuses: [StatusChange] = []
 
     /// Compares the projections of `before` with those of `after`, optionally for one contract.
@@ -57,17 +59,19 @@ public struct ProjectionDelta: Sendable, Hashable {
         let only = contract.map { DatabaseValue.text($0.rawValue) }
         try TableComparison.attaching(before.database.path, to: database, as: "before") {
             let contracts = TableComparison(
-                table: "contracts", key: ["id"], compared: ["missing_reason", "renewed_to"])
+                table: "contracts", key: ["id"], compared: ["missing_reason", "renewed_to", "reference_key"])
             for row in try contracts.differences(in: database, against: "before", filter: only.map { ("id", $0) }) {
                 switch (row.main, row.other) {
                 case (let now?, let then?):
                     let id = now[0].description
                     let (missing, renewed) = (contracts.index(of: "missing_reason"), contracts.index(of: "renewed_to"))
+                    let reference = contracts.index(of: "reference_key")
                     statuses.append(
                         StatusChange(
                             contract: ContractID(id),
                             missingReason: ValueChange(from: Self.text(then[missing]), to: Self.text(now[missing])),
-                            renewedTo: ValueChange(from: Self.text(then[renewed]), to: Self.text(now[renewed]))))
+                            renewedTo: ValueChange(from: Self.text(then[renewed]), to: Self.text(now[renewed])),
+                            reference: ValueChange(from: Self.text(then[reference]), to: Self.text(now[reference]))))
                 case (let now?, nil):
                     contractsAdded.append(ContractID(now[0].description))
                 case (nil, let then?):

@@ -42,6 +42,8 @@ public struct ContractRow: Sendable, Hashable, Codable {
     public var renewedTo: Int?
     public var copiedFrom: String?
     public var assetCount: Int
+    /// Whether the sync follows the contract's Autotask renewals by itself.
+    public var followsRenewals: Bool
 }
 
 /// One field of a contract with its value and owner.

@@ -5,7 +5,7 @@ extension ProjectionReader {
     private static let contractColumns = """
         id, imported, origin, level, autotask_contract_id, autotask_contract_service_id, company_id, company_name,
         name, status, type, start_date, end_date, price, billing_cycle, auto_sync, missing_reason, renewed_to,
-        copied_from, asset_count
+        copied_from, asset_count, follows_renewals
         """
 
     private static func contractRow(_ row: Statement) -> ContractRow {
@@ -18,7 +18,7 @@ extension ProjectionReader {
             type: row.optionalText(10), startDate: row.optionalText(11), endDate: row.optionalText(12),
             price: row.optionalText(13), billingCycle: row.optionalText(14), autoSync: row.int(15) == 1,
             missingReason: row.optionalText(16), renewedTo: optionalInt(17), copiedFrom: row.optionalText(18),
-            assetCount: row.int(19))
+            assetCount: row.int(19), followsRenewals: row.int(20) == 1)
     }
 
     /// The contracts, optionally of one company, in number order.
@@ -80,6 +80,32 @@ extension ProjectionReader {
             }
         }
         return imported
+    }
+
+    /// The imports (of one Autotask contract, or all) as an index: which LCI contract holds each Autotask
+    /// contract or service, and which covers it (a service of a contract imported whole, or the reverse).
+    public func importIndex(ofAutotaskContract contractID: Int? = nil) throws -> ImportIndex {
+        let sql = """
+            SELECT id, level, autotask_contract_id, autotask_contract_service_id, autotask_service_id FROM contracts
+            WHERE imported = 1 AND autotask_contract_id IS NOT NULL\(contractID == nil ? "" : " AND autotask_contract_id = ?")
+            ORDER BY number, id
+            """
+        let imports = try database.cachedStatement(sql).rows(contractID.map { [.integer(Int64($0))] } ?? []) { row in
+            Self.reference(level: row.optionalText(1), row, from: 2).map {
+                (reference: $0, contract: ContractID(row.text(0)))
+            }
+        }
+        return ImportIndex(imports: imports.compactMap { $0 })
+    }
+
+    /// The imported contracts that follow Autotask renewals by themselves and have one to follow, in number order.
+    public func contractsFollowingRenewals() throws -> [ContractID] {
+        try database.cachedStatement(
+            """
+            SELECT id FROM contracts WHERE imported = 1 AND follows_renewals = 1 AND renewed_to IS NOT NULL
+            ORDER BY number, id
+            """
+        ).rows { ContractID($0.text(0)) }
     }
 
     /// The LCI contract that imported `reference`, if any.

@@ -32,6 +32,36 @@ public struct SyncRunRow: Sendable, Hashable, Codable {
     public var failureStage: String?
     public var failureReason: String?
     public var interruptedBy: Int?
+
+    private enum CodingKeys: String, CodingKey {
+        case run, trigger, scope, status, contractsTotal, startedAt, finishedAt, startedPosition, finishedPosition
+        case checked, changed, unchanged, missing, failed, requests, durationMilliseconds, failureStage, failureReason
+        case interruptedBy
+    }
+
+    /// Every key, with null for an absent value, as `contracts runs --format json` prints it (docs/output.md).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(run, forKey: .run)
+        try container.encode(trigger, forKey: .trigger)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(status, forKey: .status)
+        try container.encode(contractsTotal, forKey: .contractsTotal)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+        try container.encode(startedPosition, forKey: .startedPosition)
+        try container.encode(finishedPosition, forKey: .finishedPosition)
+        try container.encode(checked, forKey: .checked)
+        try container.encode(changed, forKey: .changed)
+        try container.encode(unchanged, forKey: .unchanged)
+        try container.encode(missing, forKey: .missing)
+        try container.encode(failed, forKey: .failed)
+        try container.encode(requests, forKey: .requests)
+        try container.encode(durationMilliseconds, forKey: .durationMilliseconds)
+        try container.encode(failureStage, forKey: .failureStage)
+        try container.encode(failureReason, forKey: .failureReason)
+        try container.encode(interruptedBy, forKey: .interruptedBy)
+    }
 }
 
 /// One Autotask fetch of a sync run.

@@ -47,7 +47,7 @@ struct Contracts: AsyncParsableCommand {
             History.self,
             Log.self,
             Demo.self,
-            Sync.self, Runs.self, Diff.self, AutoSync.self, Head.self,
+            Sync.self, Runs.self, Diff.self, AutoSync.self, FollowRenewal.self, Rebuild.self, Head.self,
         ]
     )
 

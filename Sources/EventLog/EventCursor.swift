@@ -62,6 +62,12 @@ extension EventLog {
         return EventCursor(statement: statement)
     }
 
+    /// The position of the last event recorded at or before `time` (a time in the log's format,
+    /// `yyyy-MM-ddTHH:mm:ss.SSSZ`), or 0 when none was.
+    public func lastPosition(recordedAtOrBefore time: String) throws -> Int64 {
+        try database.scalarInt("SELECT max(position) FROM events WHERE recorded_at <= ?", [.text(time)]) ?? 0
+    }
+
     /// The event at a position, if any.
     public func event(at position: Int64) throws -> RecordedEvent? {
         let statement = try database.cachedStatement("SELECT \(EventCursor.columns) FROM events WHERE position = ?")

@@ -22,6 +22,10 @@ public struct LedgerError: Error, Equatable, Hashable, Sendable, CustomStringCon
         case fieldOwnedByAutotask
         /// The Autotask contract or service is already imported as an LCI contract.
         case alreadyImported
+        /// The Autotask contract or service is part of (or contains) one already imported as an LCI contract.
+        case overlappingImport
+        /// The contract has no Autotask renewal to follow.
+        case notRenewed
         /// The command needs a contract that does not exist (its stream is empty).
         case contractNotFound
         /// The command only applies to an imported contract.

@@ -7,21 +7,26 @@ import Testing
 
 @Suite("Diffs show contracts going missing in Autotask, coming back, and renewals")
 struct DiffStatusTests {
-    @Test("a night that deactivates one contract and renews another shows both in the diff, with their events")
+    @Test("a night that deactivates, deletes and renews shows each once in the diff, with its event")
     func missingAndRenewalInDiff() async throws {
         try await SyncHarness.with { harness in
             let ids = try await harness.importContracts([1001, 1002, 1004])
             let first = try await harness.sync()
             try harness.sandbox.deactivateContract(1002)
+            try harness.sandbox.deleteContract(1004)
             let renewal = try harness.sandbox.renewContract(1001).newContractID
             let second = try await harness.sync()
             try harness.sandbox.edit("Contracts", id: 1002, ["status": .int(1)])
             let third = try await harness.sync()
 
             let night = try harness.store.diff(first.run, second.run)
+            let status = night.fields.filter { $0.contract == ids[1].rawValue }
+            #expect(status.map(\.field) == ["status"])
+            #expect(status.first?.from == "Active" && status.first?.to == "Inactive")
+            #expect(!night.autotaskStatus.contains { $0.contract == ids[1].rawValue })
             let missing = try #require(night.autotaskStatus.first { $0.field == .missingInAutotask })
-            #expect(missing.contract == ids[1].rawValue)
-            #expect(missing.from == nil && missing.to == "inactive")
+            #expect(missing.contract == ids[2].rawValue)
+            #expect(missing.from == nil && missing.to == "deleted")
             let missingPosition = try #require(missing.position)
             #expect(missing.event == "MissingInAutotask" && missingPosition > night.positionA)
             let renewed = try #require(night.autotaskStatus.first { $0.field == .renewedTo })
@@ -32,15 +37,12 @@ struct DiffStatusTests {
             #expect(night.autotaskStatus.count == 2)
 
             let back = try harness.store.diff(second.run, third.run)
-            #expect(back.autotaskStatus.count == 1)
-            let found = try #require(back.autotaskStatus.first)
-            #expect(found.contract == ids[1].rawValue && found.from == "inactive" && found.to == nil)
-            let foundPosition = try #require(found.position)
-            #expect(found.event == "FoundInAutotask" && foundPosition > back.positionA)
+            #expect(back.autotaskStatus.isEmpty)
+            #expect(back.fields.map(\.field) == ["status"] && back.fields.first?.to == "Active")
 
             let across = try harness.store.diff(first.run, third.run)
-            #expect(across.autotaskStatus.map(\.field) == [.renewedTo])
-            let one = try harness.store.diff(first.run, second.run, contract: ids[1])
+            #expect(across.autotaskStatus.map(\.field.rawValue).sorted() == ["missingInAutotask", "renewedTo"])
+            let one = try harness.store.diff(first.run, second.run, contract: ids[2])
             #expect(one.autotaskStatus.map(\.field) == [.missingInAutotask])
             #expect(try harness.store.diff(third.run, third.run).isEmpty)
         }

@@ -24,6 +24,7 @@ struct BrowseAndImportTests {
         let browses = log.filter { $0["type"] as? String == "ContractsBrowsed" }
         #expect(browses.count == 3)
         #expect((browses.first?["summary"] as? String)?.contains("2 contracts") == true)
+        #expect((browses.first?["data"] as? [String: Any])?["companyID"] as? Int == 101)
     }
 
     @Test("a contract-level import pulls the contract's assets when Autotask is primary, a service import none")
@@ -39,15 +40,15 @@ struct BrowseAndImportTests {
         let list = try await harness.rows(["list"])
         #expect(list.map { $0["id"] as? String } == ["LC-1", "LC-2"])
         #expect(list.allSatisfy { $0["imported"] as? Bool == true })
-        #expect(list.map { $0["assets"] as? Int } == [5, 0])
+        #expect(list.map { $0["assetCount"] as? Int } == [5, 0])
 
         let shown = try await harness.object(["show", "LC-1"])
         #expect(shown["autotaskContractID"] as? Int == 1001)
         let assets = try #require(shown["assets"] as? [[String: Any]])
         #expect(assets.map { $0["assetID"] as? Int } == [5001, 5002, 5003, 5004, 5005])
-        let fields = try #require(shown["fields"] as? [[String: Any]])
-        #expect(fields.first { $0["field"] as? String == "endDate" }?["owner"] as? String == "autotask")
-        #expect(fields.first { $0["field"] as? String == "notes" }?["owner"] as? String == "lci")
+        let fields = try #require(shown["fields"] as? [String: [String: Any]])
+        #expect(fields["endDate"]?["owner"] as? String == "autotask")
+        #expect(fields["notes"]?["owner"] as? String == "lci")
 
         let serviceShown = try await harness.object(["show", "LC-2"])
         #expect(serviceShown["autotaskContractServiceID"] as? Int == 3006)
@@ -65,7 +66,7 @@ struct BrowseAndImportTests {
         let result = try await harness.expectSuccess(["import", "--company", "101", "--contract", "1001"])
         #expect(result.stdout.contains("no assets"))
         let list = try await harness.rows(["list"])
-        #expect(list.first?["assets"] as? Int == 0)
+        #expect(list.first?["assetCount"] as? Int == 0)
         let log = try await harness.rows(["log"])
         #expect(!log.contains { $0["type"] as? String == "AssetLinked" })
     }

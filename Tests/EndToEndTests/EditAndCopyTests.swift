@@ -28,13 +28,11 @@ struct EditAndCopyTests {
             "edit", "LC-1", "--set", "notes=Quarterly review, with \"quotes\"", "--set", "renewalReminder=2028-06-30",
         ])
         let shown = try await harness.object(["show", "LC-1"])
-        let fields = try #require(shown["fields"] as? [[String: Any]])
-        #expect(
-            fields.first { $0["field"] as? String == "notes" }?["value"] as? String
-                == "Quarterly review, with \"quotes\"")
-        #expect(fields.first { $0["field"] as? String == "renewalReminder" }?["value"] as? String == "2028-06-30")
+        let fields = try #require(shown["fields"] as? [String: [String: Any]])
+        #expect(fields["notes"]?["value"] as? String == "Quarterly review, with \"quotes\"")
+        #expect(fields["renewalReminder"]?["value"] as? String == "2028-06-30")
         let csv = try await harness.expectSuccess(["show", "LC-1", "--format", "csv"]).stdout
-        #expect(csv.contains("notes,\"Quarterly review, with \"\"quotes\"\"\",lci"))
+        #expect(csv.contains("field,notes,\"Quarterly review, with \"\"quotes\"\"\",lci"))
         let history = try await harness.rows(["history", "LC-1"])
         #expect(history.filter { $0["type"] as? String == "FieldEdited" }.count == 2)
     }
@@ -51,9 +49,9 @@ struct EditAndCopyTests {
         let copy = try await harness.object(["show", "LC-2"])
         #expect(copy["imported"] as? Bool == false)
         #expect(copy["copiedFrom"] as? String == "LC-1")
-        let fields = try #require(copy["fields"] as? [[String: Any]])
-        #expect(fields.allSatisfy { $0["owner"] as? String == "lci" })
-        #expect(fields.first { $0["field"] as? String == "endDate" }?["value"] as? String == "2030-12-31")
+        let fields = try #require(copy["fields"] as? [String: [String: Any]])
+        #expect(fields.values.allSatisfy { $0["owner"] as? String == "lci" })
+        #expect(fields["endDate"]?["value"] as? String == "2030-12-31")
         let original = try await harness.object(["show", "LC-1"])
         #expect(original["imported"] as? Bool == true)
         #expect(original["autoSync"] as? Bool == true)

@@ -18,8 +18,8 @@ struct HardeningCommandTests {
         let wide = show.split(separator: "\n").filter { $0.count > 300 }
         #expect(wide.count <= 1, "\(wide.count) lines wider than 300 characters")
         let json = try await harness.object(["show", "LC-1"])
-        let fields = try #require(json["fields"] as? [[String: Any]])
-        #expect(fields.contains { $0["field"] as? String == "notes" && $0["value"] as? String == note })
+        let fields = try #require(json["fields"] as? [String: [String: Any]])
+        #expect(fields["notes"]?["value"] as? String == note)
     }
 
     @Test("contracts head gives an anchor that ledger-replay --anchor checks; a wrong one is named")

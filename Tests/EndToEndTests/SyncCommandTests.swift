@@ -22,7 +22,7 @@ struct SyncCommandTests {
         #expect(run["run"] as? Int == 1 && run["trigger"] as? String == "manual")
         #expect(run["status"] as? String == "completed")
         #expect(run["checked"] as? Int == imported.count && run["changed"] as? Int == 0)
-        #expect((run["requests"] as? Int ?? 0) > 0 && run["durationMs"] is Int)
+        #expect((run["requests"] as? Int ?? 0) > 0 && run["durationMilliseconds"] is Int)
         #expect(try await harness.rows(["diff", "1", "1"]).isEmpty)
     }
 
@@ -34,7 +34,7 @@ struct SyncCommandTests {
         try await harness.expectSuccess(["sync"])
         let changes = harness.sandbox.advanceNight()
         let expected = LedgerHarness.expectedSyncChanges(changes, imported: imported)
-        #expect(expected.contains { $0.hasSuffix("missing inactive") })
+        #expect(expected.contains { $0.hasSuffix(" status") })
         #expect(expected.contains { $0.hasSuffix("renewed") })
 
         let sync = try await harness.expectSuccess(["sync"])
@@ -51,14 +51,15 @@ struct SyncCommandTests {
         #expect(LedgerHarness.diffChanges(diff) == expected, "night: \(changes)")
         let positions = Set(written.map(\.position))
         for row in diff {
-            let event = try #require(row["event"] as? String)
-            let position = try #require(event.split(separator: "@").last.flatMap { Int($0) })
+            let event = try #require(row["event"] as? [String: Any])
+            let position = try #require(event["position"] as? Int)
+            #expect(event["run"] as? Int == 2 && event["by"] as? String == "sync" && event["data"] is [String: Any])
             #expect(positions.contains(position), "\(row) names an event the sync did not write")
         }
 
         let csv = try await harness.expectSuccess(["diff", "1", "2", "--format", "csv"]).stdout
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "contract,change,from,to,event")
+        #expect(lines.first == "contract,change,field,from,to,event")
         #expect(lines.count == diff.count + 1)
 
         let one = try #require(expected.first?.split(separator: " ").first.map(String.init))
@@ -81,11 +82,10 @@ struct SyncCommandTests {
         let started = try #require(log.first { $0.stream == "sync/1" }?.position)
         #expect(!log.contains { $0.stream == "contract/LC-1" && $0.position > started })
         let runs = try await harness.rows(["runs"])
-        #expect(runs.first?["trigger"] as? String == "nightly" && runs.first?["total"] as? Int == 1)
+        #expect(runs.first?["trigger"] as? String == "nightly" && runs.first?["contractsTotal"] as? Int == 1)
         let shown = try await harness.object(["show", "LC-1"])
         #expect(
-            (shown["fields"] as? [[String: Any]])?.first { $0["field"] as? String == "name" }?["value"] as? String
-                != "Acme Renamed")
+            ((shown["fields"] as? [String: Any])?["name"] as? [String: Any])?["value"] as? String != "Acme Renamed")
 
         let manual = try await harness.expectSuccess(["sync"])
         #expect(manual.stdout.contains("2 checked, 1 changed"))

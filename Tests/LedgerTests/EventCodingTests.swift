@@ -50,6 +50,12 @@ let sampleEvents: [LedgerEvent] = {
         ).event,
         SyncFailed(stage: "fetch Contracts", reason: "HTTP 401: check the API user").event,
         SyncInterrupted(noticedByRun: 5).event,
+        RenewalFollowed(
+            previousReference: .contract(123), reference: .contract(900), fields: fields,
+            assets: [asset(3, "SRV-03")], renewedContractID: nil, syncRun: 7
+        ).event,
+        RenewalFollowingSet(enabled: true).event,
+        ProjectionsRebuilt(throughPosition: 42, repaired: ["contracts LC-1: name differs"]).event,
     ]
 }()
 
@@ -185,7 +191,7 @@ struct EventCodingTests {
     @Test("each event names its stream category and sync run")
     func categories() {
         #expect(PrimaryIntegrationSet(integration: .autotask).event.streamCategory == .ledger)
-        #expect(sampleEvents.filter { $0.streamCategory == .contract }.count == 14)
+        #expect(sampleEvents.filter { $0.streamCategory == .contract }.count == 16)
         for event in sampleEvents {
             #expect(event.streamCategory == type(of: event.payload).streamCategory, "\(event.type)")
             #expect(event.type == type(of: event.payload).eventType)

@@ -62,6 +62,19 @@ extension EventGenerator {
                 discoveryURL: maybe { $0.text() }, zoneURL: maybe { $0.text() }, userName: text(),
                 integrationCode: text()
             ).event
+        case RenewalFollowed.eventType:
+            return RenewalFollowed(
+                previousReference: reference(), reference: reference(), fields: fieldValues(),
+                assets: maybe { generator in
+                    (0..<Int.random(in: 0...3, using: &generator.random)).map { _ in generator.asset() }
+                },
+                renewedContractID: maybe { $0.integer() }, syncRun: maybe { $0.integer() }
+            ).event
+        case RenewalFollowingSet.eventType: return RenewalFollowingSet(enabled: Bool.random(using: &random)).event
+        case ProjectionsRebuilt.eventType:
+            return ProjectionsRebuilt(
+                throughPosition: integer(), repaired: (0..<Int.random(in: 0...3, using: &random)).map { _ in text() }
+            ).event
         default:
             return ContractsBrowsed(
                 companyID: integer(), showServices: Bool.random(using: &random),

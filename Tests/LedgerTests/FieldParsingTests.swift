@@ -86,7 +86,7 @@ struct FieldParsingTests {
                 == "price: '\(text)' is not an amount; use a plain decimal such as 1200.50")
     }
 
-    @Test("refuses negative amounts and absurd precision, keeps exact decimals")
+    @Test("refuses negative amounts and more than two decimals, keeps exact decimals")
     func amounts() throws {
         #expect(
             refusal { try FieldAssignment.parse("price=-5") }?.message
@@ -96,7 +96,9 @@ struct FieldParsingTests {
         #expect(try FieldAssignment.parse("price=0.1").value == .money(amount("0.1")))
         #expect(try FieldAssignment.parse("price=-0").value == .money(0))
         #expect(
-            try FieldAssignment.parse("price=000123456789012345.123456").value.description == "123456789012345.123456")
+            refusal { try FieldAssignment.parse("price=99.999") }?.message
+                == "price: '99.999' has more than two decimals; amounts are kept to the cent, such as 1200.50")
+        #expect(try FieldAssignment.parse("price=000123456789012345.12").value.description == "123456789012345.12")
     }
 
     @Test("refuses whole numbers of the wrong form or out of range")

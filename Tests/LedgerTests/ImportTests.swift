@@ -71,7 +71,7 @@ struct ImportTests {
         #expect(imported.fields[.status] == .choice("Active"))
     }
 
-    @Test("a service import pulls no assets and is refused when repeated")
+    @Test("a service import pulls no assets and is refused when repeated, and so is its whole contract")
     func repeatedServiceImport() throws {
         let first = try Decisions.importService(backupService(), of: acmeContract(), as: "LC-2", index: ImportIndex())
         let index = ImportIndex.fold(first)
@@ -81,12 +81,12 @@ struct ImportTests {
         #expect(
             error?.message
                 == "Autotask service 456 of contract 123 is already imported as LC-2; see `contracts show LC-2`")
-        // The whole contract is a different import and is still allowed.
+        // The whole contract would count the service twice: refused too.
         #expect(
-            try Decisions.importContract(
-                acmeContract(), assets: [], as: "LC-3", settings: autotaskPrimary, index: index
-            )
-            .count == 1)
+            refusal {
+                try Decisions.importContract(
+                    acmeContract(), assets: [], as: "LC-3", settings: autotaskPrimary, index: index)
+            }?.code == .overlappingImport)
     }
 
     @Test("a service of another contract is refused")

@@ -56,7 +56,7 @@ struct ReconcileTests {
         #expect(after[.notes] == .text("mine") && after[.impact] == .choice("High"))
     }
 
-    @Test("an inactive status is a status change and missing-with-reason-inactive, recorded once")
+    @Test("an inactive status is a status change only, recorded once, and so is its reactivation")
     func inactive() throws {
         let state = given(try importedAcme())
         let observation = AutotaskObservation.found(contract: acmeContract(isActive: false))
@@ -64,19 +64,16 @@ struct ReconcileTests {
         #expect(
             events == [
                 AutotaskFieldChanged(field: .status, from: .choice("Active"), to: .choice("Inactive"), syncRun: 3)
-                    .event,
-                MissingInAutotask(reason: .inactive, syncRun: 3).event,
+                    .event
             ])
         let after = state.evolved(byAll: events)
-        #expect(after.missingReason == .inactive)
+        #expect(after.missingReason == nil)
         #expect(try Decisions.reconcile(after, with: observation, syncRun: 4).isEmpty)
-        // Reactivated: the status changes back and it is found again.
         let back = try Decisions.reconcile(after, with: .found(contract: acmeContract()), syncRun: 5)
         #expect(
             back == [
                 AutotaskFieldChanged(field: .status, from: .choice("Inactive"), to: .choice("Active"), syncRun: 5)
-                    .event,
-                FoundInAutotask(syncRun: 5).event,
+                    .event
             ])
     }
 
@@ -103,25 +100,42 @@ struct ReconcileTests {
         #expect(afterMissing.evolved(byAll: found).missingReason == nil)
     }
 
-    @Test("not found as inactive also sets the status to Inactive")
+    @Test("not found as inactive is a status change to Inactive, not a disappearance")
     func notFoundInactive() throws {
         let state = given(try importedAcme())
         #expect(
             try Decisions.reconcile(state, with: .notFound(.inactive), syncRun: 2) == [
                 AutotaskFieldChanged(field: .status, from: .choice("Active"), to: .choice("Inactive"), syncRun: 2)
-                    .event,
-                MissingInAutotask(reason: .inactive, syncRun: 2).event,
+                    .event
             ])
     }
 
-    @Test("found again but inactive, after being deleted, changes the missing reason")
+    @Test("a deleted contract returned again but inactive is found again, and its status changes")
     func deletedThenInactive() throws {
         let state = given(try importedAcme() + [MissingInAutotask(reason: .deleted, syncRun: 1).event])
         #expect(
             try Decisions.reconcile(state, with: .found(contract: acmeContract(isActive: false)), syncRun: 2) == [
                 AutotaskFieldChanged(field: .status, from: .choice("Active"), to: .choice("Inactive"), syncRun: 2)
                     .event,
-                MissingInAutotask(reason: .inactive, syncRun: 2).event,
+                FoundInAutotask(syncRun: 2).event,
+            ])
+    }
+
+    @Test("a contract an older version marked missing as inactive is found again once it is active")
+    func legacyInactiveMarker() throws {
+        let state = given(
+            try importedAcme() + [
+                AutotaskFieldChanged(field: .status, from: .choice("Active"), to: .choice("Inactive"), syncRun: 1)
+                    .event,
+                MissingInAutotask(reason: .inactive, syncRun: 1).event,
+            ])
+        #expect(
+            try Decisions.reconcile(state, with: .found(contract: acmeContract(isActive: false)), syncRun: 2).isEmpty)
+        #expect(
+            try Decisions.reconcile(state, with: .found(contract: acmeContract()), syncRun: 2) == [
+                AutotaskFieldChanged(field: .status, from: .choice("Inactive"), to: .choice("Active"), syncRun: 2)
+                    .event,
+                FoundInAutotask(syncRun: 2).event,
             ])
     }
 

@@ -20,8 +20,9 @@ struct StateTests {
     @Test("every state folds every event type without failing")
     func totalEvolve() {
         let contract = ContractState.fold(id: "LC-1", sampleEvents)
-        #expect(contract.exists && contract.version == 11)
-        #expect(LedgerSettings.fold(sampleEvents).version == 2)
+        #expect(contract.exists && contract.version == 13)
+        #expect(contract.reference == .contract(900) && contract.followsRenewals)
+        #expect(LedgerSettings.fold(sampleEvents).version == 3)
         #expect(ImportIndex.fold(sampleEvents).contracts == ["service:456": "LC-1"])
         #expect(
             SyncRunState.fold(sampleEvents).status

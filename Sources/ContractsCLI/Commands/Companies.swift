@@ -23,6 +23,6 @@ struct Companies: AsyncParsableCommand {
         let rows = RowSet(
             [("companyID", "COMPANY"), ("name", "NAME"), ("number", "NUMBER")],
             rows: companies.map { [.int($0.id), .string($0.name), .text($0.number)] })
-        print(rows.rendered(format.format, empty: "No active company matches."))
+        print(format.render(rows, empty: "No active company matches."))
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import ContractsCore
+import Ledger
+import Projections
 
 /// `contracts history`: every event of one contract.
 struct History: AsyncParsableCommand {
@@ -16,6 +18,17 @@ struct History: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.openForQueries()
         _ = try store.existingContract(contract.id)
+        guard format.format == .table else {
+            var rows = Log.eventColumns
+            for event in try store.log.events(in: StreamName.contract(contract.id).rawValue) {
+                let decoded = try? Projector.decode(event)
+                rows.rows.append(
+                    Log.eventRow(
+                        event, decoded: decoded, summary: decoded?.summary ?? "(a payload this version cannot read)"))
+            }
+            print(format.render(rows, empty: ""))
+            return
+        }
         let rows = RowSet(
             [
                 ("version", "#"), ("position", "POSITION"), ("recordedAt", "RECORDED (UTC)"), ("type", "EVENT"),
@@ -27,6 +40,6 @@ struct History: AsyncParsableCommand {
                     .int($0.syncRun), .string($0.summary),
                 ]
             })
-        print(rows.rendered(format.format, empty: "No history."))
+        print(format.render(rows, empty: "No history."))
     }
 }

@@ -20,7 +20,9 @@ struct Import: AsyncParsableCommand {
             Everything asked for is read from Autotask first, with batched queries (a few requests per 500 \
             contracts, not several per contract), and checked; then each import is written in its own \
             transaction. A named id that is unknown, incomplete or of another company refuses the whole \
-            command, and naming a contract already imported is refused with the LCI contract that holds it. \
+            command, and naming a contract already imported is refused with the LCI contract that holds it, and \
+            so is an overlap: a service whose contract is imported whole, or a contract one of whose services is \
+            imported alone (the service would be counted twice). \
             With --from-file and --all-active, what is already imported is skipped, so running the same command \
             again after a failure finishes the job without duplicates; a failure in the middle lists what was \
             imported and what was not. --dry-run reads and checks everything, prints what would be imported, \
@@ -117,10 +119,12 @@ struct Import: AsyncParsableCommand {
 
         // What is already imported: refused when named one by one, skipped in a bulk import.
         let (remaining, skipped) = plan.excluding(try store.importedReferences())
-        let (contractSources, serviceSources) = (remaining.contracts, remaining.services)
+        let (checked, overlapping) = remaining.excludingOverlaps(with: try store.importIndex())
+        let (contractSources, serviceSources) = (checked.contracts, checked.services)
 
         if dryRun {
-            printDryRun(plan, contracts: contractSources, services: serviceSources, skipped: skipped)
+            printDryRun(
+                plan, contracts: contractSources, services: serviceSources, skipped: skipped, overlapping: overlapping)
             reporter.finish()
             return
         }
@@ -136,6 +140,13 @@ struct Import: AsyncParsableCommand {
         if !bulk, let first = skipped.first {
             reporter.finish()
             throw ImportRequest.alreadyImported(first.what, first.existing)
+        }
+        if !bulk, let first = overlapping.first {
+            reporter.finish()
+            throw first
+        }
+        for refusal in overlapping {
+            FileHandle.standardError.write(Data("Skipped: \(refusal.message)\n".utf8))
         }
         for refusal in plan.refusals {
             FileHandle.standardError.write(Data("Skipped Autotask \(refusal.what): \(refusal.reason)\n".utf8))
@@ -189,7 +200,8 @@ struct Import: AsyncParsableCommand {
                 ? " with \(source.assets.count) asset\(source.assets.count == 1 ? "" : "s")"
                 : " (no assets: \(settings.primaryIntegration?.description ?? "no integration") is primary)"
             print(
-                "Imported Autotask contract \(source.contract.contractID) \"\(source.contract.name)\" as \(id)\(assets)."
+                "Imported Autotask contract \(source.contract.contractID) \"\(TerminalText.escaped(source.contract.name))\" as "
+                    + "\(id)\(assets)."
             )
             done.append("contract \(source.contract.contractID)")
             reporter.update(done: done.count, total: total, requests: requests, stage: "writing")
@@ -200,7 +212,8 @@ struct Import: AsyncParsableCommand {
             do { result = try store.importService(source.service, of: source.contract) } catch { throw stop(error) }
             let id = result.contractID?.rawValue ?? "?"
             print(
-                "Imported Autotask service \(source.service.contractServiceID) \"\(source.service.name)\" of contract "
+                "Imported Autotask service \(source.service.contractServiceID) \"\(TerminalText.escaped(source.service.name))\" "
+                    + "of contract "
                     + "\(source.contract.contractID) as \(id).")
             done.append("service \(source.service.contractServiceID)")
             reporter.update(done: done.count, total: total, requests: requests, stage: "writing")
@@ -211,29 +224,33 @@ struct Import: AsyncParsableCommand {
 
     private func printDryRun(
         _ plan: ImportPlan, contracts: [ContractImportSource], services: [ServiceImportSource],
-        skipped: [ImportPlan.AlreadyImported]
+        skipped: [ImportPlan.AlreadyImported], overlapping: [LedgerError]
     ) {
         for source in contracts {
             let assets =
                 source.assets.isEmpty ? "" : " with \(source.assets.count) asset\(source.assets.count == 1 ? "" : "s")"
             print(
-                "Would import Autotask contract \(source.contract.contractID) \"\(source.contract.name)\" "
+                "Would import Autotask contract \(source.contract.contractID) \"\(TerminalText.escaped(source.contract.name))\" "
                     + "(company \(source.contract.companyID))\(assets).")
         }
         for source in services {
             print(
-                "Would import Autotask service \(source.service.contractServiceID) \"\(source.service.name)\" of "
+                "Would import Autotask service \(source.service.contractServiceID) \"\(TerminalText.escaped(source.service.name))\" of "
                     + "contract \(source.contract.contractID) (company \(source.contract.companyID)).")
         }
         for entry in skipped {
             print("Refused Autotask \(entry.what): already imported as \(entry.existing).")
+        }
+        for refusal in overlapping {
+            print("Refused: \(refusal.message)")
         }
         for refusal in plan.refusals {
             print("Refused Autotask \(refusal.what): \(refusal.reason).")
         }
         print(
             "Dry run: \(contracts.count + services.count) would be imported, "
-                + "\(skipped.count + plan.refusals.count) refused, \(plan.requests) requests; nothing was written.")
+                + "\(skipped.count + overlapping.count + plan.refusals.count) refused, \(plan.requests) requests; nothing was written."
+        )
     }
 
     private static func unique(_ ids: [Int]) -> [Int] {

@@ -21,12 +21,35 @@ struct Runs: AsyncParsableCommand {
     func run() async throws {
         let store = try ledger.openForQueries()
         let runs = try store.syncRuns()
+        guard format.format == .table else {
+            // The documented keys, shared with `ledger-replay --format json` (docs/output.md, "runs").
+            let rows = RowSet(
+                [
+                    ("run", ""), ("trigger", ""), ("scope", ""), ("status", ""), ("contractsTotal", ""),
+                    ("startedAt", ""), ("finishedAt", ""), ("startedPosition", ""), ("finishedPosition", ""),
+                    ("checked", ""), ("changed", ""), ("unchanged", ""), ("missing", ""), ("failed", ""),
+                    ("requests", ""), ("durationMilliseconds", ""), ("failureStage", ""), ("failureReason", ""),
+                    ("interruptedBy", ""),
+                ],
+                rows: runs.map { run in
+                    [
+                        .int(run.run), .string(run.trigger.rawValue), .string(run.scope), .string(run.status.rawValue),
+                        .int(run.contractsTotal), .string(run.startedAt), .text(run.finishedAt),
+                        .int(run.startedPosition), .int(run.finishedPosition), .int(run.checked), .int(run.changed),
+                        .int(run.unchanged), .int(run.missing), .int(run.failed), .int(run.requests),
+                        .int(run.durationMilliseconds), .text(run.failureStage), .text(run.failureReason),
+                        .int(run.interruptedBy),
+                    ]
+                })
+            print(format.render(rows, empty: ""))
+            return
+        }
         let rows = RowSet(
             [
                 ("run", "RUN"), ("trigger", "TRIGGER"), ("scope", "SCOPE"), ("startedAt", "STARTED"),
-                ("durationMs", "DURATION MS"), ("status", "STATUS"), ("total", "TO CHECK"), ("checked", "CHECKED"),
-                ("changed", "CHANGED"), ("unchanged", "UNCHANGED"), ("missing", "MISSING"), ("failed", "FAILED"),
-                ("requests", "REQUESTS"), ("failure", "FAILURE"),
+                ("durationMilliseconds", "DURATION MS"), ("status", "STATUS"), ("contractsTotal", "TO CHECK"),
+                ("checked", "CHECKED"), ("changed", "CHANGED"), ("unchanged", "UNCHANGED"), ("missing", "MISSING"),
+                ("failed", "FAILED"), ("requests", "REQUESTS"), ("failure", "FAILURE"),
             ],
             rows: runs.map { run in
                 [
@@ -43,6 +66,6 @@ struct Runs: AsyncParsableCommand {
                             }),
                 ]
             })
-        print(rows.rendered(format.format, empty: "No sync runs yet; run `contracts sync`."))
+        print(format.render(rows, empty: "No sync runs yet; run `contracts sync`."))
     }
 }

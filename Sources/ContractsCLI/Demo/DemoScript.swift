@@ -68,19 +68,35 @@ enum DemoScript {
         .command("The event log", ["log"]),
     ]
 
-    /// Two simulated nights with a sync after each, the runs, a diff between them and a replay audit.
+    /// Two simulated nights with a sync after each, the runs, a diff between them, a renewal followed
+    /// and a replay audit.
     static let syncSteps: [DemoStep] = [
         .command("Sync now: nothing changed in Autotask, so no contract events", ["sync"]),
-        .note("Night 1 in Autotask: prices, dates, names, units, assets drift") { context in
-            context.sandbox.advanceNight().map { "  \($0)" }.joined(separator: "\n")
+        .note("Night 1 in Autotask: LC-1's price, end date and assets drift, and LC-2's service price and units") {
+            context in
+            DemoNight.summary(try DemoNight.driftImported(context.sandbox))
         },
-        .command("The nightly sync records exactly what drifted", ["sync", "--trigger", "nightly"]),
-        .note("Night 2 in Autotask") { context in
-            context.sandbox.advanceNight().map { "  \($0)" }.joined(separator: "\n")
+        .command(
+            "The nightly sync records exactly what drifted, one line per change", ["sync", "--trigger", "nightly"]),
+        .note("Night 2 in Autotask: the rest of the tenant drifts (renewals, deactivations, assets)") { context in
+            DemoNight.summary(context.sandbox.advanceNight())
         },
         .command("Sync again", ["sync", "--trigger", "nightly"]),
         .command("The sync runs", ["runs"]),
-        .command("What changed between the end of run 1 and the end of run 3", ["diff", "1", "3"]),
+        .command("What changed between the end of run 1 and the end of run 3, each change once", ["diff", "1", "3"]),
+        .note("Night 3 in Autotask: contract 1001 (LC-1) is renewed into a new contract") { context in
+            let renewal = try context.sandbox.renewContract(1001)
+            return DemoNight.summary(renewal.changes)
+        },
+        .command("The sync records the renewal; Autotask moved the assets to the new contract", ["sync"]),
+        .command(
+            "Follow the renewal: LC-1 moves onto the new contract in one event, keeping its notes and history",
+            ["follow-renewal", "LC-1"]),
+        .command("Let the sync follow LC-1's next renewals by itself", ["follow-renewal", "LC-1", "--auto", "on"]),
+        .command("LC-1 now follows the renewal contract", ["show", "LC-1"]),
+        .command("The history of LC-1 shows the renewal and the move", ["history", "LC-1"]),
+        .command("Sync once more: nothing changed in Autotask", ["sync"]),
+        .command("The move, between the end of run 3 and the end of run 5", ["diff", "3", "5"]),
         .note("The replay audit (what `ledger-replay LEDGER` prints)") { context in
             try await AuditLedger.audit(path: context.ledgerPath).text()
         },

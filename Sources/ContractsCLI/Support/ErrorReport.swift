@@ -55,7 +55,8 @@ enum ErrorReport {
         case .malformedAssignment, .unknownField, .invalidValue, .requiredField, .duplicateField,
             .contractNotFound, .invalidSettings:
             .badInput
-        case .fieldOwnedByAutotask, .alreadyImported, .notImported, .invalidContract, .invalidObservation:
+        case .fieldOwnedByAutotask, .alreadyImported, .overlappingImport, .notImported, .notRenewed, .invalidContract,
+            .invalidObservation:
             .refused
         case .unknownEventType, .unsupportedSchemaVersion, .badPayload:
             .ledgerProblem

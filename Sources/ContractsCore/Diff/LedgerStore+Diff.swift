@@ -107,8 +107,11 @@ extension LedgerStore {
         return lhs.compare(rhs, options: .numeric) == .orderedAscending
     }
 
-    /// The contracts whose missing reason or renewal differ between the two states, each with the last
-    /// event between the two positions that set the new value.
+    /// The contracts whose missing reason, renewal or Autotask reference differ between the two states,
+    /// each with the last event between the two positions that set the new value.
+    ///
+    /// A followed renewal is one row (`autotaskReference`, from the old reference to the new); the
+    /// renewal it followed is not reported again as `renewedTo` going back to nothing.
     private func statusChanges(
         _ statuses: [ProjectionDelta.StatusChange], positions: (from: Int64, through: Int64)
     ) throws -> [SyncDiff.StatusChange] {
@@ -119,9 +122,11 @@ extension LedgerStore {
                     SyncDiff.StatusChange.Field.missingInAutotask, status.missingReason,
                     [MissingInAutotask.eventType, FoundInAutotask.eventType]
                 ),
-                (.renewedTo, status.renewedTo, [RenewedInAutotask.eventType]),
+                (.renewedTo, status.renewedTo, [RenewedInAutotask.eventType, RenewalFollowed.eventType]),
+                (.autotaskReference, status.reference, [RenewalFollowed.eventType]),
             ]
             for (field, value, types) in columns where value.changed {
+                if field == .renewedTo, status.reference.changed, value.to == nil { continue }
                 let event = try lastEvent(of: types, contract: status.contract, in: positions)
                 changes.append(
                     .init(

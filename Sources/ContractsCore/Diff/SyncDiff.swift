@@ -32,6 +32,8 @@ public struct SyncDiff: Sendable, Codable, Hashable {
             case missingInAutotask
             /// The Autotask id of the contract that renews it.
             case renewedTo
+            /// Its import key (`contract:<id>`, `service:<id>`), which a followed renewal changes.
+            case autotaskReference
         }
 
         /// What happened, for people.
@@ -39,6 +41,7 @@ public struct SyncDiff: Sendable, Codable, Hashable {
             case missingInAutotask
             case foundInAutotask
             case renewedInAutotask
+            case followedRenewal
         }
 
         public var contract: String
@@ -54,6 +57,7 @@ public struct SyncDiff: Sendable, Codable, Hashable {
         public var kind: Kind {
             switch field {
             case .renewedTo: .renewedInAutotask
+            case .autotaskReference: .followedRenewal
             case .missingInAutotask: to == nil ? .foundInAutotask : .missingInAutotask
             }
         }
@@ -71,7 +75,8 @@ public struct SyncDiff: Sendable, Codable, Hashable {
     public var assetsAdded: [AssetChange]
     public var assetsRemoved: [AssetChange]
     /// Contracts that went missing in Autotask or came back (`missingInAutotask`: the reason, or nil
-    /// when present), and renewals (`renewedTo`: the Autotask id of the renewal contract).
+    /// when present), renewals (`renewedTo`: the Autotask id of the renewal contract) and followed
+    /// renewals (`autotaskReference`: `contract:<id>` or `service:<id>` before and after).
     public var autotaskStatus: [StatusChange]
 
     /// The runs of the two that had not finished (`running`, or `interrupted` by a later run): their state is

@@ -32,3 +32,37 @@ extension ImportPlan {
         return (remaining, found)
     }
 }
+
+extension ImportPlan {
+    /// The plan less what would overlap an import (a service of a contract imported whole, or a contract one
+    /// of whose services is imported alone), in the ledger or among the plan's own imports, with why.
+    ///
+    /// The imports are checked in the plan's order, contracts first: the first of two overlapping imports is
+    /// kept. A named import refuses the first refusal; a bulk import skips them all.
+    public func excludingOverlaps(with ledger: ImportIndex) -> (plan: ImportPlan, refused: [LedgerError]) {
+        var named = ImportIndex()
+        var refused: [LedgerError] = []
+        func keep(_ reference: AutotaskReference) -> Bool {
+            do {
+                try Decisions.checkImportable(reference, index: ledger)
+            } catch {
+                refused.append(error)
+                return false
+            }
+            if let overlap = named.overlap(with: reference) {
+                refused.append(
+                    LedgerError(
+                        .overlappingImport,
+                        "\(reference) and \(overlap.reference) overlap: the service would be counted twice; import "
+                            + "the whole contract or its services, not both"))
+                return false
+            }
+            named.record(reference, as: ContractID("(pending)"))
+            return true
+        }
+        var remaining = self
+        remaining.contracts = contracts.filter { keep(.contract($0.contract.contractID)) }
+        remaining.services = services.filter { keep($0.service.reference) }
+        return (remaining, refused)
+    }
+}

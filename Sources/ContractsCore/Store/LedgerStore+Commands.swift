@@ -152,10 +152,9 @@ extension LedgerStore {
         ContractID.numbered(try projections.highestContractNumber() + 1)
     }
 
-    /// The import index as far as one reference is concerned: the contract that imported it, if any.
+    /// The import index as far as one reference is concerned: the imports of its Autotask contract
+    /// (the whole contract and its services alone), which is all the import rules look at.
     func importIndex(for reference: AutotaskReference) throws -> ImportIndex {
-        guard let existing = try projections.contractID(importing: reference) else { return ImportIndex() }
-        let first = try events(of: .contract(existing)).prefix(1)
-        return ImportIndex.fold(first)
+        try projections.importIndex(ofAutotaskContract: reference.contractID)
     }
 }

@@ -44,6 +44,12 @@ extension LedgerStore {
         try projections.importedReferences()
     }
 
+    /// Every import, as an index: which LCI contract holds each Autotask contract or service, and which
+    /// covers it (browse marks a service of a contract imported whole as covered, and the reverse).
+    public func importIndex() throws -> ImportIndex {
+        try projections.importIndex()
+    }
+
     /// The sync runs, oldest first.
     public func syncRuns() throws -> [SyncRunRow] {
         try projections.syncRuns()

@@ -100,6 +100,28 @@ extension LedgerStore {
                     elapsedMilliseconds: elapsed()))
         }
 
+        do {
+            let following = try renewalsToFollow(among: targets)
+            if !following.isEmpty {
+                let (followed, failed) = try await followRenewals(
+                    of: following, gateway: gateway, pullAssets: pullAssets, run: run)
+                let changedBefore = Set(report.changes.map(\.contract))
+                for (contract, events) in followed {
+                    if let index = report.changes.firstIndex(where: { $0.contract == contract }) {
+                        report.changes[index].events += events
+                    } else {
+                        report.changes.append(ContractChanges(contract: contract, events: events))
+                    }
+                }
+                let newlyChanged = followed.filter { !changedBefore.contains($0.contract) }.count
+                counts.changed += newlyChanged
+                counts.unchanged -= newlyChanged
+                counts.failed += failed
+            }
+        } catch {
+            return try fail(at: .followRenewals, AutotaskGateway.oneLine(error))
+        }
+
         let completed = SyncCompleted(
             checked: counts.checked, changed: counts.changed, unchanged: counts.unchanged, missing: counts.missing,
             failed: counts.failed, requests: requests(), durationMilliseconds: elapsed())
@@ -187,6 +209,12 @@ extension LedgerStore {
             }
             return SyncTarget(id: contract.id, reference: reference)
         }
+    }
+
+    /// The run's contracts that follow Autotask renewals by themselves and have one to follow.
+    private func renewalsToFollow(among targets: [SyncTarget]) throws -> [ContractID] {
+        let wanted = Set(targets.map(\.id))
+        return try projections.contractsFollowingRenewals().filter { wanted.contains($0) }
     }
 
     /// Reconciles one batch of contracts in one write transaction, folding each contract's stream once.

@@ -17,6 +17,8 @@ public enum SyncStage: Sendable, Hashable, CaseIterable, CustomStringConvertible
     case readAutotask
     /// Writing what changed into the ledger.
     case recordChanges
+    /// Moving the contracts that follow renewals by themselves onto their renewals.
+    case followRenewals
 
     /// The words recorded in the `SyncFailed` event, such as `fetch Contracts`.
     public var description: String {
@@ -33,6 +35,7 @@ public enum SyncStage: Sendable, Hashable, CaseIterable, CustomStringConvertible
         case .fetchProducts: "fetch Products"
         case .readAutotask: "read Autotask"
         case .recordChanges: "record changes"
+        case .followRenewals: "follow renewals"
         }
     }
 }

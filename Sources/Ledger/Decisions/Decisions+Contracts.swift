@@ -3,7 +3,8 @@ import Foundation
 extension Decisions {
     /// Imports a whole Autotask contract as the LCI contract `id`.
     ///
-    /// Refuses (`alreadyImported`) when the contract is already imported, naming the LCI contract.
+    /// Refuses (`alreadyImported`) when the contract is already imported, and (`overlappingImport`)
+    /// when one of its services is imported alone, naming the LCI contract.
     /// Produces ``ContractImported`` and, only when Autotask is the primary integration, one
     /// ``AssetLinked`` per configuration item whose `contractID` is this contract (by ascending id;
     /// other items in `assets` are ignored). Autotask's values are kept as they are, even an end date
@@ -28,7 +29,8 @@ extension Decisions {
 
     /// Imports one service of an Autotask contract as the LCI contract `id`; no assets are pulled.
     ///
-    /// Refuses a service already imported, and a service that does not belong to `contract`.
+    /// Refuses a service already imported, a service whose contract is imported whole, and a service
+    /// that does not belong to `contract`.
     public static func importService(
         _ service: AutotaskServiceSnapshot, of contract: AutotaskContractSnapshot, as id: ContractID,
         index: ImportIndex
@@ -112,6 +114,14 @@ extension Decisions {
         }
     }
 
+    /// Refuses a reference already imported, and one that overlaps an import (a service of a contract
+    /// imported whole, or a contract one of whose services is imported alone), naming the LCI contract.
+    ///
+    /// The import decisions check it; a command importing several references checks them all first.
+    public static func checkImportable(_ reference: AutotaskReference, index: ImportIndex) throws(LedgerError) {
+        try refuseRepeatedImport(of: reference, index: index)
+    }
+
     private static func refuseRepeatedImport(of reference: AutotaskReference, index: ImportIndex)
         throws(LedgerError)
     {
@@ -119,6 +129,7 @@ extension Decisions {
             throw LedgerError(
                 .alreadyImported, "\(reference) is already imported as \(existing); see `contracts show \(existing)`")
         }
+        if let overlap = index.overlap(with: reference) { throw overlapError(reference, overlap) }
     }
 
     /// The assets Autotask links to a contract, each once, by ascending id.

@@ -5,10 +5,12 @@ extension Decisions {
     ///
     /// - One ``AutotaskFieldChanged`` per Autotask-owned field whose value differs, in catalogue
     ///   order; LCI-owned fields are never touched.
-    /// - ``MissingInAutotask`` once when the contract goes missing (not found, or found inactive
-    ///   while it was active), not again while it stays missing for the same reason;
-    ///   ``FoundInAutotask`` when it is found active again. An inactive status is both a status change
-    ///   and a missing-with-reason-inactive. `notFound(.inactive)` also sets the status to Inactive.
+    /// - One truth per change: a status set to Inactive (or back to Active) in Autotask is a status
+    ///   change and nothing else. ``MissingInAutotask`` means Autotask no longer returns the contract
+    ///   (deleted, or not visible to the API user): recorded once when it goes missing, again only when
+    ///   the reason changes; ``FoundInAutotask`` when Autotask returns it again, whatever its status.
+    ///   `notFound(.inactive)` is only a status change to Inactive. A contract marked missing as
+    ///   inactive by an older version is found again once Autotask returns it active.
     /// - ``RenewedInAutotask`` once when `renewedContractID` first appears (or names a new contract).
     /// - For a contract-level import, when `assets` is not nil: ``AssetUnlinked`` then ``AssetLinked``
     ///   for the difference between the linked assets and those Autotask links to the contract now.
@@ -69,30 +71,26 @@ extension Decisions {
     }
 
     private static func notFound(_ state: ContractState, reason: MissingReason, syncRun: Int) -> [LedgerEvent] {
-        guard state.missingReason != reason else { return [] }
-        var events: [LedgerEvent] = []
-        let inactive = FieldValue.choice("Inactive")
-        if reason == .inactive, state[.status] != inactive {
-            events.append(
-                AutotaskFieldChanged(field: .status, from: state[.status], to: inactive, syncRun: syncRun).event)
+        guard reason != .inactive else {
+            // There but inactive: a status change, not a disappearance.
+            let inactive = FieldValue.choice("Inactive")
+            guard state[.status] != inactive else { return [] }
+            return [AutotaskFieldChanged(field: .status, from: state[.status], to: inactive, syncRun: syncRun).event]
         }
-        events.append(MissingInAutotask(reason: reason, syncRun: syncRun).event)
-        return events
+        guard state.missingReason != reason else { return [] }
+        return [MissingInAutotask(reason: reason, syncRun: syncRun).event]
     }
 
-    /// Missing or found again, for a contract Autotask returned.
+    /// Found again, for a contract Autotask returned; its status is a field like any other.
+    ///
+    /// A contract an older version marked missing as `inactive` (which was then also a status change)
+    /// is found again when Autotask returns it active, so that its reactivation is not reported twice
+    /// in a different way.
     private static func presence(_ state: ContractState, isActive: Bool, syncRun: Int) -> [LedgerEvent] {
-        switch (state.missingReason, isActive) {
-        case (nil, true), (.inactive?, false):
-            return []
-        case (_?, true):
-            return [FoundInAutotask(syncRun: syncRun).event]
-        case (_?, false):
-            return [MissingInAutotask(reason: .inactive, syncRun: syncRun).event]
-        case (nil, false):
-            // Imported while inactive: not a change. Active until now: it went missing.
-            guard state[.status] != .choice("Inactive") else { return [] }
-            return [MissingInAutotask(reason: .inactive, syncRun: syncRun).event]
+        switch state.missingReason {
+        case nil: return []
+        case .inactive?: return isActive ? [FoundInAutotask(syncRun: syncRun).event] : []
+        case _?: return [FoundInAutotask(syncRun: syncRun).event]
         }
     }
 

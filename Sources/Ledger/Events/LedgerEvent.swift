@@ -10,6 +10,7 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
     // ledger
     case primaryIntegrationSet(PrimaryIntegrationSet)
     case autotaskConnectionConfigured(AutotaskConnectionConfigured)
+    case projectionsRebuilt(ProjectionsRebuilt)
     // browse
     case contractsBrowsed(ContractsBrowsed)
     // contract/<id>
@@ -24,6 +25,8 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
     case missingInAutotask(MissingInAutotask)
     case foundInAutotask(FoundInAutotask)
     case renewedInAutotask(RenewedInAutotask)
+    case renewalFollowed(RenewalFollowed)
+    case renewalFollowingSet(RenewalFollowingSet)
     // sync/<n>
     case syncStarted(SyncStarted)
     case syncFetched(SyncFetched)
@@ -38,7 +41,8 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
         ContractImported.self, ContractCreated.self, ContractCopied.self, FieldEdited.self, AutoSyncSet.self,
         AssetLinked.self, AssetUnlinked.self, AutotaskFieldChanged.self, MissingInAutotask.self,
         FoundInAutotask.self, RenewedInAutotask.self, SyncStarted.self, SyncFetched.self,
-        SyncContractFailed.self, SyncCompleted.self, SyncFailed.self, SyncInterrupted.self,
+        SyncContractFailed.self, SyncCompleted.self, SyncFailed.self, SyncInterrupted.self, RenewalFollowed.self,
+        RenewalFollowingSet.self, ProjectionsRebuilt.self,
     ]
 
     /// The current schema version of every event type, keyed by type name.
@@ -62,6 +66,9 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
         case .missingInAutotask(let payload): payload
         case .foundInAutotask(let payload): payload
         case .renewedInAutotask(let payload): payload
+        case .renewalFollowed(let payload): payload
+        case .renewalFollowingSet(let payload): payload
+        case .projectionsRebuilt(let payload): payload
         case .syncStarted(let payload): payload
         case .syncFetched(let payload): payload
         case .syncContractFailed(let payload): payload
@@ -90,6 +97,9 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
         case .missingInAutotask: MissingInAutotask.eventType
         case .foundInAutotask: FoundInAutotask.eventType
         case .renewedInAutotask: RenewedInAutotask.eventType
+        case .renewalFollowed: RenewalFollowed.eventType
+        case .renewalFollowingSet: RenewalFollowingSet.eventType
+        case .projectionsRebuilt: ProjectionsRebuilt.eventType
         case .syncStarted: SyncStarted.eventType
         case .syncFetched: SyncFetched.eventType
         case .syncContractFailed: SyncContractFailed.eventType
@@ -108,10 +118,11 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
     /// existential for every event a fold evolves.
     public var streamCategory: StreamCategory {
         switch self {
-        case .primaryIntegrationSet, .autotaskConnectionConfigured: .ledger
+        case .primaryIntegrationSet, .autotaskConnectionConfigured, .projectionsRebuilt: .ledger
         case .contractsBrowsed: .browse
         case .contractImported, .contractCreated, .contractCopied, .fieldEdited, .autoSyncSet, .assetLinked,
-            .assetUnlinked, .autotaskFieldChanged, .missingInAutotask, .foundInAutotask, .renewedInAutotask:
+            .assetUnlinked, .autotaskFieldChanged, .missingInAutotask, .foundInAutotask, .renewedInAutotask,
+            .renewalFollowed, .renewalFollowingSet:
             .contract
         case .syncStarted, .syncFetched, .syncContractFailed, .syncCompleted, .syncFailed, .syncInterrupted: .sync
         }
@@ -132,6 +143,7 @@ public enum LedgerEvent: Hashable, Sendable, CustomStringConvertible {
         case .missingInAutotask(let payload): payload.syncRun
         case .foundInAutotask(let payload): payload.syncRun
         case .renewedInAutotask(let payload): payload.syncRun
+        case .renewalFollowed(let payload): payload.syncRun
         case .syncStarted(let payload): payload.run
         default: nil
         }

@@ -6,7 +6,8 @@ extension FieldValue {
     /// `""` or `-` clears the field (``empty``), except for required fields (name, companyID,
     /// status). Text is trimmed; choices match case-insensitively; lists split on commas, dropping
     /// empty items and duplicates; amounts are plain non-negative decimals (`1200`, `1200.50`) with
-    /// at most 15 digits before and 6 after the point.
+    /// at most 15 digits before the point and cents after it (`99.999` is refused, not rounded;
+    /// `99.900` is 99.90).
     public static func parse(_ raw: String, for field: FieldName) throws(LedgerError) -> FieldValue {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty || trimmed == "-" {
@@ -76,11 +77,17 @@ extension FieldValue {
                 .invalidValue,
                 "\(field): \(LedgerFormat.quoted(text, limit: 40)) is negative; amounts must be zero or more")
         }
-        if whole.drop(while: { $0 == "0" }).count > 15 || fraction.count > 6 {
+        if fraction.reversed().drop(while: { $0 == "0" }).count > 2 {
+            throw LedgerError(
+                .invalidValue,
+                "\(field): \(LedgerFormat.quoted(text, limit: 40)) has more than two decimals; amounts are kept "
+                    + "to the cent, such as 1200.50")
+        }
+        if whole.drop(while: { $0 == "0" }).count > 15 {
             throw LedgerError(
                 .invalidValue,
                 "\(field): \(LedgerFormat.quoted(text, limit: 40)) has too many digits; "
-                    + "use at most 15 before and 6 after the point")
+                    + "use at most 15 before the point")
         }
         return amount
     }

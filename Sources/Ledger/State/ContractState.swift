@@ -21,6 +21,8 @@ public struct ContractState: Hashable, Sendable {
     public private(set) var renewedTo: Int?
     /// Whether the nightly sync refreshes it (imported contracts start with it on).
     public private(set) var autoSync: Bool
+    /// Whether a sync that finds it renewed in Autotask moves it onto the renewal by itself.
+    public private(set) var followsRenewals: Bool
     /// For a copy, the Autotask reference of the contract it was copied from, if that one was imported.
     public private(set) var copiedFromReference: AutotaskReference?
     /// The number of the stream's events folded: the expected version for the next append.
@@ -35,6 +37,7 @@ public struct ContractState: Hashable, Sendable {
         missingReason = nil
         renewedTo = nil
         autoSync = false
+        followsRenewals = false
         copiedFromReference = nil
         version = 0
     }
@@ -117,6 +120,16 @@ public struct ContractState: Hashable, Sendable {
             missingReason = nil
         case .renewedInAutotask(let payload):
             renewedTo = payload.newContractID
+        case .renewalFollowed(let payload):
+            origin = .imported(payload.reference)
+            for field in FieldName.autotaskFields { fields[field] = payload.fields[field] }
+            if let renewal = payload.assets {
+                assets = Dictionary(renewal.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            renewedTo = payload.renewedContractID
+            missingReason = nil
+        case .renewalFollowingSet(let payload):
+            followsRenewals = payload.enabled
         default:
             break
         }

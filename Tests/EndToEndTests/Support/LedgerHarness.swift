@@ -24,6 +24,8 @@ final class LedgerHarness: Sendable {
         environment["CONTRACTS_LEDGER"] = nil
         environment["HOME"] = directory.path("home")
         environment["XDG_DATA_HOME"] = directory.path("data")
+        // A wide terminal, so that tests read whole table cells (TablesAndCSVTests set their own width).
+        environment["COLUMNS"] = "400"
         cli = try ContractsExecutable(folder: directory.url, environment: environment)
     }
 

@@ -78,7 +78,11 @@ struct ConcurrencyCampaign {
         }
         let list = try await world.contracts(["list", "--format", "json"], ledger: ledger)
         let rows = (try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]) ?? []
-        let origins = rows.compactMap { $0["origin"] as? String }
+        let origins = rows.compactMap { row in
+            (row["level"] as? String == "contract" ? row["autotaskContractID"] as? Int : nil).map {
+                "Autotask contract \($0)"
+            }
+        }
         for origin in ["Autotask contract 1001", "Autotask contract 1002", "Autotask contract 1004"] {
             let count = origins.filter { $0 == origin }.count
             if count != 1 { tally.failures.append("concurrency: \(origin) imported \(count) times in round \(round)") }

@@ -23,7 +23,7 @@ struct CrashCampaign {
             try await world.mustSucceed(
                 ["import", "--company", "101", "--contract", "1001", "--contract", "1002"], ledger: imported)
             try await world.mustSucceed(
-                ["import", "--company", "102", "--contract", "1004", "--service", "3005"], ledger: imported)
+                ["import", "--company", "102", "--contract", "1003", "--service", "3005"], ledger: imported)
             var attempts = 0
             var kind = 0
             while tally.killsSurvived < scale.kills && attempts < scale.kills * 4 {
@@ -110,7 +110,8 @@ struct CrashCampaign {
         let list = try await world.contracts(["list", "--format", "json"], ledger: victim)
         let rows = (try? JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]) ?? []
         let origins = Dictionary(
-            rows.map { ($0["origin"] as? String ?? "", $0["id"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+            rows.map { ("Autotask contract \($0["autotaskContractID"] as? Int ?? 0)", $0["id"] as? String ?? "") },
+            uniquingKeysWith: { a, _ in a })
         for line in outcome.stdout.split(separator: "\n") where line.hasPrefix("Imported Autotask contract ") {
             let words = line.split(separator: " ")
             let reported = String(words[3])
