@@ -61,8 +61,8 @@ public final class EventLog {
             throw EventLogError(.cannotOpen, "\(path) is not a file path; give the path of a ledger file")
         }
         // With a -wal beside it, the file's header may count pages that are still only in the WAL (a
-        // checkpoint that ran out of disk space): SQLite recovers from the WAL first, and the size is
-        // judged after (`checkAfterRecovery`).
+        // checkpoint that ran out of disk space): the size is not judged, and SQLite recovers from the WAL
+        // (`checkAfterRecovery`).
         let hasWAL = LedgerFile.hasWAL(path: path)
         var state = try LedgerFile.inspect(path: path, checkSize: !hasWAL)
         if state == .missing && (!options.create || options.readOnly) {
@@ -207,15 +207,16 @@ public final class EventLog {
     /// pages in the WAL, where SQLite reads them: the ledger stays readable and only writes are refused.
     private static func checkAfterRecovery(_ database: Database, path: String) throws {
         guard !database.options.readOnly else { return }
-        let statement = try database.makeStatement("PRAGMA wal_checkpoint(PASSIVE)")
-        let outcome: (busy: Int, frames: Int, copied: Int)?
+        // The header is not read again here: opening and closing a descriptor on the file while this process
+        // has a connection to it drops every POSIX lock the process holds on it, SQLite's shared lock
+        // included, and another process closing the last connection it knows of would then delete the WAL
+        // under this one. A file truncated behind its WAL is found by SQLite when it reads a missing page,
+        // and by `ledger-replay`.
         do {
-            outcome = try statement.firstRow([]) { ($0.int(0), $0.int(1), $0.int(2)) }
+            try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
         } catch let error as SQLiteError where error.code.primaryResultCode == .full {
             return
         }
-        guard let outcome, outcome.busy == 0, outcome.frames == outcome.copied else { return }
-        _ = try LedgerFile.inspect(path: path, checkSize: true)
     }
 
     private static func translateOpenError(_ error: SQLiteError, path: String) -> Error {
